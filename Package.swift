@@ -1,0 +1,78 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// The C ABI library exports only `airops_*` symbols (version script) and carries a SONAME
+// with the ABI major version, so that the loader can tell incompatible releases apart.
+let abiMajor = "0"
+let exportMap = Context.packageDirectory + "/Sources/AirOpsC/exports.map"
+
+let package = Package(
+    name: "libairops",
+    platforms: [.macOS(.v14)],
+    products: [
+        .library(name: "AirOps", targets: ["AirOps"]),
+        .library(name: "airops", type: .dynamic, targets: ["AirOpsC"]),
+        .executable(name: "airops-dev-server", targets: ["airops-dev-server"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "COpenSSL",
+            pkgConfig: "libcrypto",
+            providers: [.apt(["libssl-dev"])]
+        ),
+        // The public header, imported into Swift so that the exported functions are checked
+        // against the same enums and types that C callers see.
+        .systemLibrary(name: "CAirOpsABI"),
+        .target(
+            name: "AirOps",
+            dependencies: [
+                "COpenSSL",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ]
+        ),
+        .target(
+            name: "AirOpsC",
+            dependencies: ["AirOps", "CAirOpsABI"],
+            exclude: ["exports.map"],
+            linkerSettings: [
+                .unsafeFlags([
+                    "-Xlinker", "--version-script=\(exportMap)",
+                    "-Xlinker", "-soname=libairops.so.\(abiMajor)",
+                ])
+            ]
+        ),
+        .target(
+            name: "AirOpsDevServer",
+            dependencies: [
+                "AirOps",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .executableTarget(
+            name: "airops-dev-server",
+            dependencies: [
+                "AirOpsDevServer",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "AirOpsTests", dependencies: ["AirOps", "AirOpsDevServer"]),
+        .testTarget(
+            name: "AirOpsDevServerTests",
+            dependencies: [
+                "AirOpsDevServer", "AirOps",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            ]
+        ),
+    ]
+)

@@ -1,0 +1,21 @@
+import FoundationEssentials
+
+/// An app's description (`GET /sdk_api/airops_app_bases/{id}?methods=type`).
+public struct AppInfo: Sendable {
+    /// Whether the app can run without an identity; decides the realtime channel's prefix.
+    public let isPublic: Bool
+    /// The description as the JSON text the server sent.
+    public let json: String
+    /// The description, parsed.
+    public let fields: [String: JSONValue]
+
+    init(body: Data) throws(AirOpsError) {
+        guard let value = try? JSONDecoder().decode(JSONValue.self, from: body), case .object(let fields) = value else {
+            throw AirOpsError(.protocolViolation, "the app description is not a JSON object")
+        }
+        // The official client reads nothing but `public`; a missing flag means a private app.
+        if case .bool(let flag)? = fields["public"] { isPublic = flag } else { isPublic = false }
+        self.json = String(decoding: body, as: UTF8.self)
+        self.fields = fields
+    }
+}

@@ -1,0 +1,101 @@
+import AsyncHTTPClient
+import FoundationEssentials
+import Logging
+import NIOCore
+import NIOHTTP1
+
+/// Sends the SDK's HTTP requests: adds the identity headers, enforces the request timeout
+/// and a size limit on answers, and turns every failure into an ``AirOpsError``.
+final class HTTPTransport: Sendable {
+    /// Answers larger than this are refused: a server that streams without end must not
+    /// exhaust the host process's memory.
+    static let maxResponseBytes = 32 << 20
+
+    struct Response: Sendable {
+        var status: Int
+        var body: Data
+    }
+
+    private let client: HTTPClient
+    private let configuration: ClientConfiguration
+    private let logger: Logger
+
+    init(configuration: ClientConfiguration, logger: Logger) {
+        self.configuration = configuration
+        self.logger = logger
+        let timeout = TimeAmount.nanoseconds(configuration.requestTimeout.nanoseconds)
+        var httpConfiguration = HTTPClient.Configuration(
+            timeout: .init(connect: min(timeout, .seconds(10)), read: timeout),
+            decompression: .disabled)
+        httpConfiguration.httpVersion = .automatic
+        client = HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup, configuration: httpConfiguration)
+    }
+
+    func shutdown() async {
+        try? await client.shutdown()
+    }
+
+    /// Sends `method path` (path below the host, e.g. `/sdk_api/...`) with an optional JSON
+    /// body. Returns 2xx answers; throws the server's error for any other status.
+    func send(_ method: HTTPMethod, _ path: String, json body: Data? = nil) async throws(AirOpsError) -> Response {
+        var request = HTTPClientRequest(url: configuration.host + path)
+        request.method = method
+        request.headers.add(name: "content-type", value: "application/json")
+        request.headers.add(name: "accept", value: "application/json")
+        request.headers.add(name: "user-agent", value: "libairops/\(sdkVersion)")
+        if let identity = configuration.identity {
+            for (name, value) in identity.headers { request.headers.add(name: name, value: value) }
+        }
+        if let body { request.body = .bytes(ByteBuffer(bytes: body)) }
+
+        let response: Response
+        do {
+            response = try await withDeadline(configuration.requestTimeout) { [client, request] in
+                let answer = try await client.execute(request, timeout: .nanoseconds(self.configuration.requestTimeout.nanoseconds))
+                let bytes = try await answer.body.collect(upTo: Self.maxResponseBytes)
+                return Response(status: Int(answer.status.code), body: Data(bytes.readableBytesView))
+            }
+        } catch {
+            throw Self.translate(error, method: method, path: path)
+        }
+        logger.debug("HTTP \(method) \(path) -> \(response.status)")
+        guard (200..<300).contains(response.status) else {
+            throw AirOpsError.http(status: response.status, message: Self.errorMessage(in: response))
+        }
+        return response
+    }
+
+    /// The server's `{"error": "..."}` text, or a description of the status when the body has none.
+    private static func errorMessage(in response: Response) -> String {
+        if let object = try? JSONDecoder().decode(JSONValue.self, from: response.body),
+            case .string(let message)? = object["error"], !message.isEmpty
+        {
+            return message
+        }
+        let reason = HTTPResponseStatus(statusCode: response.status).reasonPhrase
+        return reason.isEmpty ? "HTTP \(response.status)" : reason
+    }
+
+    private static func translate(_ error: any Error, method: HTTPMethod, path: String) -> AirOpsError {
+        if let error = error as? AirOpsError { return error }
+        let what = "\(method) \(path)"
+        if error is CancellationError { return AirOpsError(.timeout, "\(what) was cancelled") }
+        if let error = error as? HTTPClientError {
+            switch error {
+            case .deadlineExceeded, .readTimeout, .writeTimeout, .connectTimeout, .tlsHandshakeTimeout,
+                .getConnectionFromPoolTimeout:
+                return AirOpsError(.timeout, "\(what) timed out (\(error))")
+            case .invalidURL, .emptyHost, .emptyScheme:
+                return AirOpsError(.invalidArgument, "\(what): invalid URL (\(error))")
+            case .alreadyShutdown:
+                return AirOpsError(.invalidArgument, "\(what): the client has been closed")
+            default:
+                return AirOpsError(.network, "\(what) failed: \(error)")
+            }
+        }
+        if error is NIOTooManyBytesError {
+            return AirOpsError(.protocolViolation, "\(what): the answer is larger than \(maxResponseBytes) bytes")
+        }
+        return AirOpsError(.network, "\(what) failed: \(error)")
+    }
+}

@@ -1,0 +1,67 @@
+"""airops: the Python binding of libairops, a native client SDK for AirOps apps.
+
+Example::
+
+    import airops
+
+    with airops.AirOps.identify(user_id="u1", workspace_id=1,
+                                hashed_user_id=airops.hash_user_id(api_key, "u1")) as client:
+        with client.apps.execute("hello-world", {"name": "Ada"}) as execution:
+            print(execution.result().output)
+
+The package converts and forwards: validation, HTTP, polling and hashing happen in the
+library (``libairops.so``), which is found as described in :mod:`airops._library`.
+"""
+
+from ._errors import (
+    AirOpsError,
+    APIError,
+    AuthenticationError,
+    BadRequestError,
+    ConnectionError,
+    ErrorCode,
+    InternalError,
+    InvalidArgumentError,
+    LibraryError,
+    LibraryNotFoundError,
+    LibraryVersionError,
+    NotFoundError,
+    ProtocolError,
+    RateLimitError,
+    ServerError,
+    TimeoutError,
+)
+from ._library import version as library_version
+from ._version import __version__
+from .apps import Apps
+from .client import AirOps
+from .execution import Execution
+from .identity import hash_user_id
+from .result import ExecutionResult, ExecutionState
+
+__all__ = [
+    "__version__",
+    "library_version",
+    "hash_user_id",
+    "AirOps",
+    "Apps",
+    "Execution",
+    "ExecutionResult",
+    "ExecutionState",
+    "ErrorCode",
+    "AirOpsError",
+    "APIError",
+    "InvalidArgumentError",
+    "AuthenticationError",
+    "NotFoundError",
+    "BadRequestError",
+    "RateLimitError",
+    "ServerError",
+    "ConnectionError",
+    "TimeoutError",
+    "ProtocolError",
+    "InternalError",
+    "LibraryError",
+    "LibraryNotFoundError",
+    "LibraryVersionError",
+]

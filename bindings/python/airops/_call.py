@@ -1,0 +1,50 @@
+"""Calling a fallible library function: the ``airops_error **`` protocol as exceptions."""
+
+from __future__ import annotations
+
+import ctypes
+from typing import Any
+
+from ._errors import AirOpsError, ErrorCode, InvalidArgumentError, exception_for
+from ._library import ErrorHandle, library
+
+__all__ = ["call", "code_name", "invalid_argument"]
+
+
+def code_name(code: int) -> str:
+    """The library's name of an error code, e.g. ``"AIROPS_ERR_NOT_FOUND"``."""
+    name: bytes = library().airops_code_name(code)
+    return name.decode("utf-8", errors="replace")
+
+
+def _take_error(status: int, error: Any) -> AirOpsError:
+    """Copies a native error into an exception and frees the native error."""
+    lib = library()
+    try:
+        if error:
+            code = lib.airops_error_code(error)
+            http_status = lib.airops_error_http_status(error)
+            message = lib.airops_error_message(error).decode("utf-8", errors="replace")
+        else:  # the library broke its contract; report what is known
+            code, http_status, message = status, 0, "the library returned no error details"
+    finally:
+        lib.airops_error_free(error)
+    return exception_for(code, message, code_name=code_name(code), status=http_status)
+
+
+def call(function: Any, *args: Any) -> None:
+    """Calls `function(*args, &error)` and raises the matching :class:`AirOpsError` on failure.
+
+    `function` is a prototyped library function whose last parameter is ``airops_error **``
+    and which returns an ``airops_code``.
+    """
+    error = ErrorHandle()
+    status = function(*args, ctypes.byref(error))
+    if status != ErrorCode.OK:
+        raise _take_error(status, error)
+
+
+def invalid_argument(message: str) -> InvalidArgumentError:
+    """An :class:`InvalidArgumentError` for a value that cannot be converted to C."""
+    code = ErrorCode.INVALID_ARGUMENT
+    return InvalidArgumentError(message, code=code, code_name=code_name(code))

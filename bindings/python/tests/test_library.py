@@ -1,0 +1,94 @@
+"""Loading the library: lookup order, version check, prototypes, version functions."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import airops
+from airops import _library
+
+REPO = Path(__file__).resolve().parents[3]
+HEADER = REPO / "include" / "airops.h"
+PACKAGE_PARENT = Path(airops.__file__).resolve().parents[1]
+
+
+def run_python(code: str, **env: str) -> subprocess.CompletedProcess[str]:
+    """Runs `code` in a fresh interpreter that imports this copy of the package."""
+    environment = {**os.environ, "PYTHONPATH": str(PACKAGE_PARENT), **env}
+    return subprocess.run([sys.executable, "-c", code], env=environment, capture_output=True,
+                          text=True, timeout=60)
+
+
+def test_package_version() -> None:
+    assert airops.__version__ == "0.1.0"
+
+
+def test_library_version_matches_package() -> None:
+    assert airops.library_version() == airops.__version__
+    assert _library.library().airops_version_number() == 100
+
+
+def test_every_header_function_is_prototyped() -> None:
+    declaration = re.compile(r"^(?:const\s+)?\w+\s*\**\s*(airops_\w+)\(", re.MULTILINE)
+    declared = set(declaration.findall(HEADER.read_text()))
+    assert len(declared) >= 30
+    assert declared == set(_library.PROTOTYPES)
+    lib = _library.library()
+    for name in declared:
+        function = getattr(lib, name)
+        assert function.argtypes is not None, name
+
+
+def test_env_var_pointing_nowhere_raises_library_not_found(tmp_path: Path) -> None:
+    missing = tmp_path / "libairops.so"
+    result = run_python(
+        "import airops\n"
+        "try:\n"
+        "    airops.library_version()\n"
+        "except airops.LibraryNotFoundError as error:\n"
+        "    assert isinstance(error, OSError)\n"
+        "    print('not found:', error)\n",
+        AIROPS_LIBRARY=str(missing))
+    assert result.returncode == 0, result.stderr
+    assert "not found:" in result.stdout and str(missing) in result.stdout
+    assert "AIROPS_LIBRARY" in result.stdout
+
+
+def test_env_var_pointing_at_a_non_library_raises_library_error(tmp_path: Path) -> None:
+    bogus = tmp_path / "libairops.so"
+    bogus.write_text("not an ELF file")
+    result = run_python(
+        "import airops\n"
+        "try:\n"
+        "    airops.hash_user_id('k', 'u')\n"
+        "except airops.LibraryError as error:\n"
+        "    print('error:', type(error).__name__)\n",
+        AIROPS_LIBRARY=str(bogus))
+    assert result.returncode == 0, result.stderr
+    assert "error: LibraryError" in result.stdout
+
+
+def test_env_var_selects_the_library() -> None:
+    loaded = _library.path().resolve()
+    result = run_python("import airops; from airops import _library\n"
+                        "print(airops.library_version(), _library.path())",
+                        AIROPS_LIBRARY=str(loaded))
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == [airops.__version__, str(loaded)]
+
+
+@pytest.mark.skipif(shutil.which("cc") is None, reason="needs a C compiler")
+def test_version_mismatch_raises_library_version_error(tmp_path: Path) -> None:
+    source = tmp_path / "fake.c"
+    source.write_text("int airops_version_number(void) { return 200; }\n")
+    fake = tmp_path / "libairops.so"
+    subprocess.run(["cc", "-shared", "-fPIC", "-o", str(fake), str(source)], check=True)
+    with pytest.raises(airops.LibraryVersionError, match="200.*expects 100"):
+        _library.load(fake)

@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# Installs what the build and the tests need on a fresh Debian machine with Swift: the
+# system OpenSSL headers (HMAC), pkg-config, and pytest. Does nothing when they are there.
+set -eu
+missing=()
+pkg-config --exists libcrypto 2>/dev/null || missing+=(libssl-dev pkg-config)
+command -v cc >/dev/null || missing+=(gcc)
+command -v c++ >/dev/null || missing+=(g++)
+if [ ${#missing[@]} -gt 0 ]; then
+    if [ "$(id -u)" -ne 0 ]; then
+        echo "install these Debian packages first: ${missing[*]}" >&2
+        exit 1
+    fi
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}"
+fi
+python3 -c 'import pytest' 2>/dev/null || python3 -m pip install --quiet pytest

@@ -1,0 +1,69 @@
+#!/usr/bin/env python3
+"""Runs a command against a fresh dev server on a free loopback port.
+
+Usage: with_dev_server.py [--server PATH] [--config FILE] -- COMMAND [ARGS...]
+
+Starts `airops-dev-server --port 0`, reads the `export NAME=VALUE` block it prints once it
+listens, runs COMMAND with those variables in its environment, stops the server and exits
+with COMMAND's exit code. The one harness for the C tests, the Python tests and the demo.
+"""
+import argparse
+import os
+import signal
+import subprocess
+import sys
+import threading
+
+READY_TIMEOUT_S = 60
+
+
+def start_server(server, config):
+    args = [server, "--port", "0", "--host", "127.0.0.1"]
+    if config:
+        args += ["--config", config]
+    proc = subprocess.Popen(args, stdout=subprocess.PIPE, text=True)
+    env = {}
+    timer = threading.Timer(READY_TIMEOUT_S, proc.kill)
+    timer.start()
+    try:
+        for line in proc.stdout:
+            line = line.strip()
+            if line.startswith("export ") and "=" in line:
+                name, value = line[len("export "):].split("=", 1)
+                env[name] = value
+            elif line == "# ready":
+                break
+    finally:
+        timer.cancel()
+    if "AIROPS_HOST" not in env:
+        proc.kill()
+        sys.exit(f"with_dev_server: {server} did not report ready within {READY_TIMEOUT_S} s")
+    # Keep draining stdout so that the server never blocks on a full pipe.
+    threading.Thread(target=proc.stdout.read, daemon=True).start()
+    return proc, env
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--server", default=os.environ.get("AIROPS_DEV_SERVER", ".build/debug/airops-dev-server"))
+    parser.add_argument("--config")
+    parser.add_argument("command", nargs=argparse.REMAINDER)
+    options = parser.parse_args()
+    command = options.command[1:] if options.command[:1] == ["--"] else options.command
+    if not command:
+        parser.error("no command given")
+    proc, server_env = start_server(options.server, options.config)
+    try:
+        result = subprocess.run(command, env={**os.environ, **server_env})
+        return result.returncode
+    finally:
+        proc.send_signal(signal.SIGTERM)
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+
+
+if __name__ == "__main__":
+    sys.exit(main())

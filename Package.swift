@@ -45,7 +45,9 @@ let package = Package(
             dependencies: ["AirOps", "CAirOpsABI"],
             exclude: ["exports.map"],
             linkerSettings: [
+                // lld keeps hidden symbols out of .dynsym (gold lists them there as LOCAL).
                 .unsafeFlags([
+                    "-use-ld=lld",
                     "-Xlinker", "--version-script=\(exportMap)",
                     "-Xlinker", "-soname=libairops.so.\(abiMajor)",
                 ])

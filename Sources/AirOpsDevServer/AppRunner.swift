@@ -1,3 +1,4 @@
+import AirOps
 /// Drives one execution through its life, in a task of its own: pending, running after a
 /// short queueing delay, then success or error once the version's duration has passed.
 /// Cancelling the task (cancel request, server stop) ends it where it is.

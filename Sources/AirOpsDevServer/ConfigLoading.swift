@@ -8,62 +8,62 @@ import Darwin
 
 extension DevServerConfig {
     /// Reads and checks a JSON config file (format: see ``DevServerConfig``).
-    public static func load(path: String) throws(DevServerConfigError) -> DevServerConfig {
+    public static func load(path: String) throws(DevServerError) -> DevServerConfig {
         let data: Data
         do {
             data = try Data(contentsOf: URL(fileURLWithPath: path))
         } catch {
-            throw DevServerConfigError("Cannot read config file \(path): \(readFailureReason(error))")
+            throw DevServerError("Cannot read config file \(path): \(readFailureReason(error))")
         }
         let config: DevServerConfig
         do {
             config = try JSONDecoder().decode(DevServerConfig.self, from: data)
         } catch let error as DecodingError {
-            throw DevServerConfigError("Invalid config file \(path): \(describe(error))")
+            throw DevServerError("Invalid config file \(path): \(describe(error))")
         } catch {
-            throw DevServerConfigError("Invalid config file \(path): \(error)")
+            throw DevServerError("Invalid config file \(path): \(error)")
         }
         do {
             try config.validate()
         } catch {
-            throw DevServerConfigError("Invalid config file \(path): \(error.message)")
+            throw DevServerError("Invalid config file \(path): \(error.message)")
         }
         return config
     }
 
     /// Checks what the JSON types alone cannot: unique ids, at least one version, etc.
-    public func validate() throws(DevServerConfigError) {
-        guard !workspaces.isEmpty else { throw DevServerConfigError("no workspaces") }
+    public func validate() throws(DevServerError) {
+        guard !workspaces.isEmpty else { throw DevServerError("no workspaces") }
         var workspaceIds = Set<Int>()
         var appIds = Set<Int>()
         var appUUIDs = Set<String>()
         for workspace in workspaces {
             let at = "workspace \(workspace.id)"
             guard workspaceIds.insert(workspace.id).inserted else {
-                throw DevServerConfigError("duplicate workspace id \(workspace.id)")
+                throw DevServerError("duplicate workspace id \(workspace.id)")
             }
-            guard !workspace.apiKey.isEmpty else { throw DevServerConfigError("\(at): api_key is empty") }
+            guard !workspace.apiKey.isEmpty else { throw DevServerError("\(at): api_key is empty") }
             for app in workspace.apps {
                 let at = "\(at), app \(app.id)"
                 guard appIds.insert(app.id).inserted else {
-                    throw DevServerConfigError("duplicate app id \(app.id)")
+                    throw DevServerError("duplicate app id \(app.id)")
                 }
                 // Apps are looked up by id or uuid in the same URL slot, so a numeric uuid
                 // would be ambiguous.
                 guard !app.uuid.isEmpty, Int(app.uuid) == nil else {
-                    throw DevServerConfigError("\(at): uuid must be a non-empty, non-numeric string")
+                    throw DevServerError("\(at): uuid must be a non-empty, non-numeric string")
                 }
                 guard appUUIDs.insert(app.uuid).inserted else {
-                    throw DevServerConfigError("duplicate app uuid \"\(app.uuid)\"")
+                    throw DevServerError("duplicate app uuid \"\(app.uuid)\"")
                 }
-                guard !app.versions.isEmpty else { throw DevServerConfigError("\(at): no versions") }
+                guard !app.versions.isEmpty else { throw DevServerError("\(at): no versions") }
                 var versionNumbers = Set<Int>()
                 for version in app.versions {
                     guard version.version > 0, versionNumbers.insert(version.version).inserted else {
-                        throw DevServerConfigError("\(at): version \(version.version) is duplicate or not positive")
+                        throw DevServerError("\(at): version \(version.version) is duplicate or not positive")
                     }
                     guard version.durationMs >= 0 else {
-                        throw DevServerConfigError("\(at), version \(version.version): duration_ms is negative")
+                        throw DevServerError("\(at), version \(version.version): duration_ms is negative")
                     }
                 }
             }

@@ -16,24 +16,14 @@ public struct DevServer: Sendable {
 
     /// Starts serving and returns once the server listens. Port 0 picks a free port.
     public func start(host: String = "127.0.0.1", port: Int = 0) async throws -> RunningDevServer {
-        try config.validate()
-        var logger = Logger(label: "airops-dev-server")
-        logger.logLevel = logLevel
         let store = ExecutionStore()
-        let router = Router()
-        router.add(middleware: RequestLogMiddleware(logger: logger))
-        router.add(middleware: JSONErrorMiddleware(logger: logger))
-        SDKRoutes(catalog: AppCatalog(config), identities: IdentityCheck(config), store: store).add(to: router)
-
         let (ports, portContinuation) = AsyncStream.makeStream(of: Int.self)
-        let app = Application(
-            router: router,
-            configuration: .init(address: .hostname(host, port: port)),
-            onServerRunning: { channel in
-                portContinuation.yield(channel.localAddress?.port ?? port)
-                portContinuation.finish()
-            },
-            logger: logger)
+        // Stopping cancels the server, which Hummingbird reports as an error: keep its own
+        // log to critical problems.
+        let app = try makeApplication(host: host, port: port, store: store, frameworkLogLevel: .critical) {
+            portContinuation.yield($0)
+            portContinuation.finish()
+        }
         let serverTask = Task {
             // Ends the wait below also when the server fails before it listens.
             defer { portContinuation.finish() }
@@ -44,11 +34,49 @@ public struct DevServer: Sendable {
                 return RunningDevServer(host: host, port: boundPort, serverTask: serverTask, store: store)
             }
             try await serverTask.value
-            throw DevServerConfigError("The server stopped before it listened on \(host):\(port)")
+            throw DevServerError("The server stopped before it listened on \(host):\(port)")
         } onCancel: {
             serverTask.cancel()
         }
     }
+
+    /// Serves until SIGINT or SIGTERM, then shuts down gracefully (requests in progress are
+    /// answered) and returns. `onListening` gets the base URL once the server listens.
+    public func run(
+        host: String = "127.0.0.1", port: Int = 0, onListening: @escaping @Sendable (_ baseURL: String) -> Void
+    ) async throws {
+        let store = ExecutionStore()
+        let app = try makeApplication(host: host, port: port, store: store, frameworkLogLevel: logLevel) {
+            onListening(baseURL(host: host, port: $0))
+        }
+        try await app.runService()
+        await store.cancelAll()
+    }
+
+    private func makeApplication(
+        host: String, port: Int, store: ExecutionStore, frameworkLogLevel: Logger.Level,
+        onListening: @escaping @Sendable (_ port: Int) -> Void
+    ) throws -> some ApplicationProtocol {
+        try config.validate()
+        var logger = Logger(label: "airops-dev-server")
+        logger.logLevel = logLevel
+        var frameworkLogger = logger
+        frameworkLogger.logLevel = max(logLevel, frameworkLogLevel)
+        let router = Router()
+        router.add(middleware: RequestLogMiddleware(logger: logger))
+        router.add(middleware: JSONErrorMiddleware(logger: logger))
+        SDKRoutes(catalog: AppCatalog(config), identities: IdentityCheck(config), store: store).add(to: router)
+        return Application(
+            router: router,
+            configuration: .init(address: .hostname(host, port: port)),
+            onServerRunning: { onListening($0.localAddress?.port ?? port) },
+            logger: frameworkLogger)
+    }
+}
+
+/// The URL of a server at `host` and `port`; IPv6 addresses go in brackets.
+func baseURL(host: String, port: Int) -> String {
+    host.contains(":") ? "http://[\(host)]:\(port)" : "http://\(host):\(port)"
 }
 
 /// A started ``DevServer``; ``stop()`` shuts it down.
@@ -66,12 +94,11 @@ public final class RunningDevServer: Sendable {
     }
 
     /// Where clients reach the server, e.g. `http://127.0.0.1:8080`.
-    public var baseURL: String {
-        host.contains(":") ? "http://[\(host)]:\(port)" : "http://\(host):\(port)"
-    }
+    public var baseURL: String { AirOpsDevServer.baseURL(host: host, port: port) }
 
-    /// Stops running executions, closes the listening socket and the connections, and
-    /// returns when the server is down. Calling it again does nothing.
+    /// Stops running executions, closes the listening socket and the connections (requests
+    /// in progress are cut off), and returns when the server is down. Calling it again does
+    /// nothing.
     public func stop() async {
         await store.cancelAll()
         serverTask.cancel()

@@ -128,8 +128,9 @@ public struct DevServerConfig: Codable, Sendable, Equatable {
     }
 }
 
-/// Why a configuration cannot be used; the message says what to fix.
-public struct DevServerConfigError: Error, Sendable, Equatable, CustomStringConvertible {
+/// Why a dev server cannot start: a config it cannot use, or a failure to listen. The
+/// message says what to fix.
+public struct DevServerError: Error, Sendable, Equatable, CustomStringConvertible {
     public var message: String
 
     public init(_ message: String) {

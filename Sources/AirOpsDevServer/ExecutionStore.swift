@@ -1,3 +1,4 @@
+import AirOps
 import FoundationEssentials
 
 /// All executions, with the task that drives each unfinished one.
@@ -6,7 +7,7 @@ import FoundationEssentials
 /// default); creating one more forgets the oldest, cancelling it if it still runs.
 actor ExecutionStore {
     /// Who may see an execution: nil for executions of public apps (anyone may).
-    typealias Owner = Identity?
+    typealias Owner = VerifiedUser?
 
     enum Outcome: Sendable {
         case success(output: String)
@@ -15,12 +16,12 @@ actor ExecutionStore {
 
     enum CancelResult: Sendable {
         case cancelled
-        case alreadyFinished(ExecutionRecord.Status)
+        case alreadyFinished(ServerExecutionRecord.Status)
         case notFound
     }
 
     private struct Entry {
-        var record: ExecutionRecord
+        var record: ServerExecutionRecord
         let owner: Owner
         let started: ContinuousClock.Instant
         var task: Task<Void, Never>?
@@ -39,9 +40,9 @@ actor ExecutionStore {
     func create(
         appId: Int, version: Int, workspaceId: Int, inputs: [String: JSONValue], streamChannelId: String?,
         owner: Owner
-    ) -> ExecutionRecord {
+    ) -> ServerExecutionRecord {
         let now = Date()
-        let record = ExecutionRecord(
+        let record = ServerExecutionRecord(
             id: nextId, uuid: UUID().uuidString.lowercased(), appId: appId, version: version,
             workspaceId: workspaceId, inputs: inputs, streamChannelId: streamChannelId, createdAt: now,
             updatedAt: now)
@@ -68,7 +69,7 @@ actor ExecutionStore {
         entries[id]?.task = task
     }
 
-    func lookup(_ uuid: String) -> (record: ExecutionRecord, owner: Owner)? {
+    func lookup(_ uuid: String) -> (record: ServerExecutionRecord, owner: Owner)? {
         guard let entry = idsByUUID[uuid.lowercased()].flatMap({ entries[$0] }) else { return nil }
         return (entry.record, entry.owner)
     }

@@ -2,7 +2,7 @@ import AirOps
 import Hummingbird
 
 /// An end user proven by the identity headers.
-struct Identity: Sendable, Equatable {
+struct VerifiedUser: Sendable, Equatable {
     let workspaceId: Int
     let userId: String
 }
@@ -18,7 +18,7 @@ struct IdentityCheck: Sendable {
 
     /// The caller's identity; nil when the three headers are not all there (the SDK sends
     /// them all or none). Throws 401 when they are there but prove nothing.
-    func identity(in headers: HTTPFields) throws(APIError) -> Identity? {
+    func identity(in headers: HTTPFields) throws(APIError) -> VerifiedUser? {
         guard let userId = headers.nonEmpty("user_id"),
             let workspaceText = headers.nonEmpty("workspace_id"),
             let hash = headers.nonEmpty("user_id_hashed")
@@ -34,11 +34,11 @@ struct IdentityCheck: Sendable {
         guard !expected.isEmpty, constantTimeEqual(hash.lowercased(), expected) else {
             throw .unauthorized("Invalid user_id_hashed: it is not the HMAC-SHA256 of user_id with the workspace API key")
         }
-        return Identity(workspaceId: workspaceId, userId: userId)
+        return VerifiedUser(workspaceId: workspaceId, userId: userId)
     }
 
     /// The caller's identity, which must be there (private apps and their executions).
-    func requiredIdentity(in headers: HTTPFields) throws(APIError) -> Identity {
+    func requiredIdentity(in headers: HTTPFields) throws(APIError) -> VerifiedUser {
         guard let identity = try identity(in: headers) else {
             throw .unauthorized(
                 "Missing identity: the user_id, workspace_id and user_id_hashed headers are required for private apps")

@@ -16,6 +16,9 @@ struct JSONErrorMiddleware<Context: RequestContext>: RouterMiddleware {
         } catch let error as HTTPError {
             let message = error.body ?? (error.status == .notFound ? "Not found" : error.status.reasonPhrase)
             return APIError(status: error.status, message: message).response
+        } catch let error as any HTTPResponseError {
+            // E.g. a request body over the size limit (413).
+            return APIError(status: error.status, message: error.status.reasonPhrase).response
         } catch {
             logger.error("Unexpected error: \(error)")
             return APIError(status: .internalServerError, message: "Internal server error").response

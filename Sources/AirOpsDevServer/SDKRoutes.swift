@@ -1,3 +1,4 @@
+import AirOps
 import FoundationEssentials
 import Hummingbird
 
@@ -42,7 +43,7 @@ struct SDKRoutes: Sendable {
     /// the identified user for a private app, nobody for a public one. A private app of
     /// another workspace answers 404, as if it did not exist.
     private func authorizedApp(_ request: Request, _ context: some RequestContext) throws(APIError)
-        -> (app: AppCatalog.App, owner: Identity?)
+        -> (app: AppCatalog.App, owner: VerifiedUser?)
     {
         guard let reference = context.parameters["app"].flatMap(decodePathSegment),
             let app = catalog.app(reference)
@@ -59,7 +60,7 @@ struct SDKRoutes: Sendable {
     /// The execution named in the path, if the caller may see it: only the user who
     /// started an execution of a private app may.
     private func authorizedExecution(_ request: Request, _ context: some RequestContext) async throws(APIError)
-        -> ExecutionRecord
+        -> ServerExecutionRecord
     {
         guard let uuid = context.parameters["execution"].flatMap(decodePathSegment),
             let (record, owner) = await store.lookup(uuid)
@@ -79,15 +80,21 @@ struct SDKRoutes: Sendable {
             let id: Int
             let uuid: String
             let name: String
-            let `public`: Bool
+            let isPublic: Bool
             let type = "workflow"
-            let active_version: Int
+            let activeVersion: Int
             let versions: [Int]
+
+            enum CodingKeys: String, CodingKey {
+                case id, uuid, name, type, versions
+                case isPublic = "public"
+                case activeVersion = "active_version"
+            }
         }
         return try jsonResponse(
             Description(
-                id: app.id, uuid: app.uuid, name: app.name, public: app.isPublic,
-                active_version: app.currentVersion.number, versions: app.versions.map(\.number)))
+                id: app.id, uuid: app.uuid, name: app.name, isPublic: app.isPublic,
+                activeVersion: app.currentVersion.number, versions: app.versions.map(\.number)))
     }
 
     private func execute(_ request: Request, _ context: some RequestContext, version: String?) async throws
@@ -96,7 +103,7 @@ struct SDKRoutes: Sendable {
         let (app, owner) = try authorizedApp(request, context)
         let chosen: AppCatalog.Version
         if let version {
-            guard let number = Int(version), let found = app.version(number) else {
+            guard let number = Int(version), String(number) == version, let found = app.version(number) else {
                 throw APIError.notFound("Version \(version) not found")
             }
             chosen = found

@@ -1,3 +1,4 @@
+import AirOps
 /// An app version's output template: literal text with `{{name}}` placeholders, each replaced
 /// by the input of that name. An unclosed `{{` is literal text.
 struct Template: Sendable {
@@ -37,11 +38,7 @@ struct Template: Sendable {
             case .text(let text):
                 output += text
             case .input(let name):
-                switch inputs[name] {
-                case .string(let value): output += value
-                case let value?: output += value.compactText
-                case nil: break
-                }
+                output += inputs[name]?.text ?? ""
             }
         }
         return output

@@ -1,6 +1,5 @@
 import AirOpsDevServer
 import ArgumentParser
-import Dispatch
 
 #if canImport(Glibc)
 import Glibc
@@ -16,7 +15,7 @@ struct DevServerCommand: AsyncParsableCommand {
         discussion: """
             Serves the AirOps sdk_api endpoints over a demo workspace, or over the workspaces and \
             apps of --config. Once listening it prints the client environment to stdout, ending \
-            with "# ready". Runs until SIGINT or SIGTERM.
+            with "# ready". Runs until SIGINT or SIGTERM. Exits with 2 when the config is bad.
             """)
 
     @Option(help: "The port to listen on; 0 picks a free port.")
@@ -40,19 +39,16 @@ struct DevServerCommand: AsyncParsableCommand {
             writeLine(STDERR_FILENO, "airops-dev-server: \(error)")
             throw ExitCode(2)
         }
-        let stopSignals = StopSignals()
-        let server: RunningDevServer
         do {
-            server = try await DevServer(config: serverConfig, logLevel: .info).start(host: host, port: port)
+            try await DevServer(config: serverConfig, logLevel: .info).run(host: host, port: port) { baseURL in
+                for line in startupBanner(baseURL: baseURL, config: serverConfig) {
+                    writeLine(STDOUT_FILENO, line)
+                }
+            }
         } catch {
-            writeLine(STDERR_FILENO, "airops-dev-server: cannot listen on \(host):\(port): \(error)")
+            writeLine(STDERR_FILENO, "airops-dev-server: \(error)")
             throw ExitCode.failure
         }
-        for line in startupBanner(baseURL: server.baseURL, config: serverConfig) {
-            writeLine(STDOUT_FILENO, line)
-        }
-        await stopSignals.wait()
-        await server.stop()
     }
 }
 
@@ -64,28 +60,5 @@ private func writeLine(_ descriptor: Int32, _ text: String) {
         let written = bytes.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
         guard written > 0 else { return }
         bytes = bytes.dropFirst(written)
-    }
-}
-
-/// SIGINT and SIGTERM, caught (instead of killing the process) so that the server can stop
-/// cleanly and the process exit 0.
-private final class StopSignals {
-    private let sources: [any DispatchSourceSignal]
-    private let stream: AsyncStream<Void>
-
-    init() {
-        let (stream, continuation) = AsyncStream.makeStream(of: Void.self)
-        self.stream = stream
-        sources = [SIGINT, SIGTERM].map { number in
-            signal(number, SIG_IGN)
-            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
-            source.setEventHandler { continuation.yield() }
-            source.resume()
-            return source
-        }
-    }
-
-    func wait() async {
-        for await _ in stream { return }
     }
 }

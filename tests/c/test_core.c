@@ -8,8 +8,11 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
-/* The code of a failed call, checked and freed; AIROPS_OK when the call succeeded. */
-static airops_code take_error(airops_code code, airops_error *error, int expected_http) {
+/* The code of a call, with its error (read after the call) checked, freed and cleared.
+ * `expected_http` < 0 skips the HTTP status check. */
+static airops_code take_error(airops_code code, airops_error **slot, int expected_http) {
+    airops_error *error = *slot;
+    *slot = NULL;
     if (code == AIROPS_OK) {
         CHECK(error == NULL);
         return code;
@@ -77,21 +80,18 @@ static void test_hash_user_id(void) {
 
     airops_error *error = NULL;
     char *hex = (char *)1;
-    CHECK(take_error(airops_hash_user_id(NULL, "u", &hex, &error), error, 0) == AIROPS_ERR_INVALID_ARGUMENT);
+    CHECK(take_error(airops_hash_user_id(NULL, "u", &hex, &error), &error, 0) == AIROPS_ERR_INVALID_ARGUMENT);
     CHECK(hex == NULL);
-    error = NULL;
-    CHECK(take_error(airops_hash_user_id("k", "", &hex, &error), error, 0) == AIROPS_ERR_INVALID_ARGUMENT);
+    CHECK(take_error(airops_hash_user_id("k", "", &hex, &error), &error, 0) == AIROPS_ERR_INVALID_ARGUMENT);
     CHECK(airops_hash_user_id("k", "u", NULL, NULL) == AIROPS_ERR_INVALID_ARGUMENT);
 }
 
 static void test_options_validation(void) {
     airops_options *options = airops_options_new();
     airops_error *error = NULL;
-    CHECK(take_error(airops_options_set_identity(options, "u", "", "h", &error), error, 0) == AIROPS_ERR_INVALID_ARGUMENT);
-    error = NULL;
-    CHECK(take_error(airops_options_set_identity(options, "u\n", "1", "h", &error), error, 0) == AIROPS_ERR_INVALID_ARGUMENT);
-    error = NULL;
-    CHECK(take_error(airops_options_set_identity(options, "\xff\xfe", "1", "h", &error), error, 0) == AIROPS_ERR_INVALID_ARGUMENT);
+    CHECK(take_error(airops_options_set_identity(options, "u", "", "h", &error), &error, 0) == AIROPS_ERR_INVALID_ARGUMENT);
+    CHECK(take_error(airops_options_set_identity(options, "u\n", "1", "h", &error), &error, 0) == AIROPS_ERR_INVALID_ARGUMENT);
+    CHECK(take_error(airops_options_set_identity(options, "\xff\xfe", "1", "h", &error), &error, 0) == AIROPS_ERR_INVALID_ARGUMENT);
     CHECK(airops_options_set_identity(options, NULL, "1", "h", NULL) == AIROPS_ERR_INVALID_ARGUMENT);
     CHECK(airops_options_set_host(options, "ftp://example.com", NULL) == AIROPS_ERR_INVALID_ARGUMENT);
     CHECK(airops_options_set_host(options, "http://", NULL) == AIROPS_ERR_INVALID_ARGUMENT);
@@ -184,16 +184,12 @@ static void test_request_errors(airops_client *client, const char *host) {
     airops_execution *execution = NULL;
     airops_error *error = NULL;
 
-    CHECK(take_error(airops_app_execute(client, "no-such-app", "{}", 0, &execution, &error), error, 404) == AIROPS_ERR_NOT_FOUND);
-    error = NULL;
-    CHECK(take_error(airops_app_execute(client, "hello-world", "{}", 9, &execution, &error), error, 404) == AIROPS_ERR_NOT_FOUND);
-    error = NULL;
-    CHECK(take_error(airops_app_execute(client, "hello-world", "{}", 0, &execution, &error), error, 400) == AIROPS_ERR_BAD_REQUEST);
+    CHECK(take_error(airops_app_execute(client, "no-such-app", "{}", 0, &execution, &error), &error, 404) == AIROPS_ERR_NOT_FOUND);
+    CHECK(take_error(airops_app_execute(client, "hello-world", "{}", 9, &execution, &error), &error, 404) == AIROPS_ERR_NOT_FOUND);
+    CHECK(take_error(airops_app_execute(client, "hello-world", "{}", 0, &execution, &error), &error, 400) == AIROPS_ERR_BAD_REQUEST);
     /* Caught before any request: malformed JSON, not an object, bad version, not UTF-8. */
-    error = NULL;
-    CHECK(take_error(airops_app_execute(client, "hello-world", "{\"name\": ", 0, &execution, &error), error, 0) == AIROPS_ERR_INVALID_ARGUMENT);
-    error = NULL;
-    CHECK(take_error(airops_app_execute(client, "hello-world", "[1, 2]", 0, &execution, &error), error, 0) == AIROPS_ERR_INVALID_ARGUMENT);
+    CHECK(take_error(airops_app_execute(client, "hello-world", "{\"name\": ", 0, &execution, &error), &error, 0) == AIROPS_ERR_INVALID_ARGUMENT);
+    CHECK(take_error(airops_app_execute(client, "hello-world", "[1, 2]", 0, &execution, &error), &error, 0) == AIROPS_ERR_INVALID_ARGUMENT);
     CHECK(airops_app_execute(client, "hello-world", "\"text\"", 0, &execution, NULL) == AIROPS_ERR_INVALID_ARGUMENT);
     CHECK(airops_app_execute(client, "hello-world", "{}", -1, &execution, NULL) == AIROPS_ERR_INVALID_ARGUMENT);
     CHECK(airops_app_execute(client, "hello-world", "{\"name\": \"\xc3\x28\"}", 0, &execution, NULL) == AIROPS_ERR_INVALID_ARGUMENT);
@@ -205,8 +201,7 @@ static void test_request_errors(airops_client *client, const char *host) {
 
     /* A wrong hashed user id: 401 with the server's message. */
     airops_client *impostor = new_client(host, "0000000000000000000000000000000000000000000000000000000000000000");
-    error = NULL;
-    CHECK(take_error(airops_app_execute(impostor, "hello-world", "{\"name\":\"x\"}", 0, &execution, &error), error, 401) == AIROPS_ERR_UNAUTHORIZED);
+    CHECK(take_error(airops_app_execute(impostor, "hello-world", "{\"name\":\"x\"}", 0, &execution, &error), &error, 401) == AIROPS_ERR_UNAUTHORIZED);
     airops_client_free(impostor);
 
     /* A public client runs public apps, and is refused private ones. */
@@ -214,8 +209,7 @@ static void test_request_errors(airops_client *client, const char *host) {
     airops_result *result = run(anonymous, "public-echo", "{\"text\": \"hi\"}", 0);
     CHECK_STR(airops_result_output(result), "You said: hi");
     airops_result_free(result);
-    error = NULL;
-    CHECK(take_error(airops_app_execute(anonymous, "hello-world", "{\"name\":\"x\"}", 0, &execution, &error), error, 401) == AIROPS_ERR_UNAUTHORIZED);
+    CHECK(take_error(airops_app_execute(anonymous, "hello-world", "{\"name\":\"x\"}", 0, &execution, &error), &error, 401) == AIROPS_ERR_UNAUTHORIZED);
     airops_client_free(anonymous);
 }
 
@@ -237,7 +231,7 @@ static void test_cancel(airops_client *client) {
     CHECK(airops_app_execute(client, "public-echo", "{\"text\": \"done\"}", 0, &execution, NULL) == AIROPS_OK);
     CHECK(airops_execution_wait(execution, 10000, &result, NULL) == AIROPS_OK);
     airops_result_free(result);
-    CHECK(take_error(airops_execution_cancel(execution, &error), error, 400) == AIROPS_ERR_BAD_REQUEST);
+    CHECK(take_error(airops_execution_cancel(execution, &error), &error, 400) == AIROPS_ERR_BAD_REQUEST);
     airops_execution_free(execution);
 }
 
@@ -246,7 +240,7 @@ static void test_wait_timeout_then_again(airops_client *client) {
     airops_result *result = NULL;
     airops_error *error = NULL;
     CHECK(airops_app_execute(client, "slow-echo", "{\"text\": \"patience\"}", 0, &execution, NULL) == AIROPS_OK);
-    CHECK(take_error(airops_execution_wait(execution, 200, &result, &error), error, 0) == AIROPS_ERR_TIMEOUT);
+    CHECK(take_error(airops_execution_wait(execution, 200, &result, &error), &error, 0) == AIROPS_ERR_TIMEOUT);
     CHECK(result == NULL);
 
     /* Fetch it by id through a second handle, as another process would. */
@@ -266,8 +260,7 @@ static void test_wait_timeout_then_again(airops_client *client) {
     airops_execution_free(execution);
 
     CHECK(airops_execution_open(client, "00000000-0000-4000-8000-000000000000", &execution, NULL) == AIROPS_OK);
-    error = NULL;
-    CHECK(take_error(airops_execution_fetch(execution, &result, &error), error, 404) == AIROPS_ERR_NOT_FOUND);
+    CHECK(take_error(airops_execution_fetch(execution, &result, &error), &error, 404) == AIROPS_ERR_NOT_FOUND);
     airops_execution_free(execution);
 }
 
@@ -288,7 +281,7 @@ static void test_network_error(void) {
     airops_client *client = new_client(host, NULL);
     airops_execution *execution = NULL;
     airops_error *error = NULL;
-    CHECK(take_error(airops_app_execute(client, "public-echo", "{}", 0, &execution, &error), error, 0) == AIROPS_ERR_NETWORK);
+    CHECK(take_error(airops_app_execute(client, "public-echo", "{}", 0, &execution, &error), &error, 0) == AIROPS_ERR_NETWORK);
     airops_client_free(client);
 }
 

@@ -40,8 +40,8 @@ def c_string(value: str | None, name: str) -> bytes | None:
 def c_id(value: str | int | None, name: str) -> bytes | None:
     """Encodes an id given as a str or an int (e.g. a numeric app or workspace id)."""
     if isinstance(value, int) and not isinstance(value, bool):
-        value = str(value)
-    return c_string(value, name)
+        return c_string(str(value), name)
+    return c_string(value, name)  # type: ignore[arg-type]  # c_string rejects other types
 
 
 def c_json(value: Any, name: str) -> bytes | None:

@@ -134,8 +134,8 @@ def test_network_error(closed_port: int) -> None:
     with airops.AirOps(host=f"http://127.0.0.1:{closed_port}", request_timeout=5) as client:
         with pytest.raises(airops.ConnectionError) as info:
             client.apps.get("public-echo")
-    assert isinstance(info.value, ConnectionError)  # the builtin, too
     assert info.value.code == airops.ErrorCode.NETWORK and info.value.status == 0
+    assert isinstance(info.value, ConnectionError)  # the builtin, too
 
 
 def test_network_error_on_execute(server: Server, closed_port: int) -> None:

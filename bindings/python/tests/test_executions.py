@@ -35,8 +35,8 @@ def test_result_timeout_then_wait_again(client: airops.AirOps) -> None:
         with pytest.raises(airops.TimeoutError) as info:
             execution.result(timeout=0.2)
         assert time.monotonic() - started < 2
-        assert isinstance(info.value, TimeoutError)  # the builtin, too
         assert info.value.code == airops.ErrorCode.TIMEOUT and info.value.status == 0
+        assert isinstance(info.value, TimeoutError)  # the builtin, too
 
         # The execution went on: its id still reaches it, and a second wait gets the result.
         pending = client.apps.get_results(execution.id)

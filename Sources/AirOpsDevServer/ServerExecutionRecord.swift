@@ -1,8 +1,9 @@
+import AirOps
 import FoundationEssentials
 
 /// An execution as the API shows it (the JS SDK's `AppExecution`, plus the public API's
 /// fields). Absent values are sent as null, not left out.
-struct ExecutionRecord: Encodable, Sendable {
+struct ServerExecutionRecord: Encodable, Sendable {
     enum Status: String, Encodable, Sendable {
         case pending, running, success, error, cancelled
 

@@ -1,0 +1,137 @@
+import AirOps
+import FoundationEssentials
+import Testing
+
+@testable import AirOpsDevServer
+
+@Suite struct ConfigTests {
+    /// Writes `text` to a fresh temporary file and returns its path.
+    private func file(_ text: String) throws -> String {
+        let path = "/tmp/airops-dev-server-test-\(UUID().uuidString).json"
+        try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+        return path
+    }
+
+    private func loadError(_ text: String) throws -> String {
+        let path = try file(text)
+        do {
+            _ = try DevServerConfig.load(path: path)
+            return "no error"
+        } catch {
+            return error.message
+        }
+    }
+
+    @Test func builtInConfig() throws {
+        let config = DevServerConfig.builtIn
+        try config.validate()
+        let workspace = try #require(config.workspaces.first)
+        #expect(config.workspaces.count == 1)
+        #expect(workspace.id == 1 && workspace.name == "Demo workspace" && workspace.apiKey == "demo-api-key")
+        #expect(workspace.users == nil)
+        #expect(workspace.apps.map(\.id) == [1, 2, 3, 4])
+        #expect(workspace.apps.map(\.uuid) == ["hello-world", "slow-echo", "always-fails", "public-echo"])
+        #expect(workspace.apps.map(\.isPublic) == [false, false, false, true])
+        #expect(workspace.apps[0].versions.map(\.template) == ["Hello, {{name}}!", "Hello, {{name}}! Welcome to AirOps."])
+        #expect(workspace.apps[0].versions.map(\.durationMs) == [300, 300])
+        #expect(workspace.apps[1].versions == [.init(version: 1, template: "{{text}}", durationMs: 3000)])
+        #expect(
+            workspace.apps[2].versions
+                == [
+                    .init(
+                        version: 1, template: "never shown", durationMs: 100,
+                        failure: .init(errorCode: "demo_failure", errorMessage: "This demo app always fails."))
+                ])
+        #expect(workspace.apps[3].versions == [.init(version: 1, template: "You said: {{text}}", durationMs: 100)])
+    }
+
+    @Test func builtInServerRunsTheDemo() async throws {
+        try await withServer(.builtIn) { server in
+            let demo = TestIdentity(userId: "demo-user", workspaceId: 1, apiKey: "demo-api-key")
+            let run = try await server.execute("hello-world", identity: demo, body: #"{"inputs":{"name":"Ann"}}"#)
+            let done = try await server.waitFor("success", try #require(run.execution["uuid"]?.string), identity: demo)
+            #expect(done["output"] == .string("Hello, Ann! Welcome to AirOps."))
+        }
+    }
+
+    @Test func loadsAFile() throws {
+        let path = try file(
+            """
+            {"workspaces": [{"id": 7, "name": "W", "api_key": "k", "users": ["u"],
+              "apps": [{"id": 3, "uuid": "app", "name": "App", "public": true,
+                        "versions": [{"version": 2, "template": "{{a}}", "duration_ms": 5,
+                                      "failure": {"error_code": "c", "error_message": "m"}},
+                                     {"version": 1, "template": "t"}]}]}]}
+            """)
+        let config = try DevServerConfig.load(path: path)
+        #expect(
+            config
+                == DevServerConfig(workspaces: [
+                    .init(
+                        id: 7, name: "W", apiKey: "k", users: ["u"],
+                        apps: [
+                            .init(
+                                id: 3, uuid: "app", name: "App", isPublic: true,
+                                versions: [
+                                    .init(
+                                        version: 2, template: "{{a}}", durationMs: 5,
+                                        failure: .init(errorCode: "c", errorMessage: "m")),
+                                    .init(version: 1, template: "t"),
+                                ])
+                        ])
+                ]))
+        #expect(AppCatalog(config).app("app")?.currentVersion.number == 2)
+    }
+
+    @Test func badFilesSayWhatIsWrong() throws {
+        do {
+            _ = try DevServerConfig.load(path: "/nonexistent/config.json")
+            Issue.record("loaded a missing file")
+        } catch {
+            #expect(error.message == "Cannot read config file /nonexistent/config.json: No such file or directory")
+        }
+        #expect(try loadError("{oops").hasSuffix("at top level: The given data was not valid JSON."))
+        #expect(
+            try loadError(#"{"workspaces":[{"id":1,"name":"W","api_key":"k","apps":[{"id":1,"uuid":"a","name":"A","versions":[{"version":1}]}]}]}"#)
+                .hasSuffix(#"at workspaces[0].apps[0].versions[0]: missing key "template""#))
+        #expect(
+            try loadError(#"{"workspaces":[{"id":"1","name":"W","api_key":"k","apps":[]}]}"#)
+                .hasSuffix("at workspaces[0].id: expected Int"))
+
+        let app = #"{"id":1,"uuid":"a","name":"A","versions":[{"version":1,"template":"t"}]}"#
+        let other = #"{"id":2,"uuid":"a","name":"B","versions":[{"version":1,"template":"t"}]}"#
+        let workspace = { (apps: String) in #"{"workspaces":[{"id":1,"name":"W","api_key":"k","apps":[\#(apps)]}]}"# }
+        #expect(try loadError(workspace("\(app),\(app)")).hasSuffix("duplicate app id 1"))
+        #expect(try loadError(workspace("\(app),\(other)")).hasSuffix(#"duplicate app uuid "a""#))
+        #expect(try loadError(workspace(app.replacing(#""a""#, with: #""12""#))).contains("non-numeric"))
+        #expect(try loadError(#"{"workspaces":[]}"#).hasSuffix("no workspaces"))
+        #expect(try loadError(workspace(#"{"id":1,"uuid":"a","name":"A","versions":[]}"#)).hasSuffix("no versions"))
+    }
+
+    @Test func startRefusesAnInvalidConfig() async {
+        let config = DevServerConfig(workspaces: [.init(id: 1, name: "W", apiKey: "", apps: [])])
+        await #expect(throws: DevServerError.self) { _ = try await DevServer(config: config).start() }
+    }
+
+    @Test func startupBannerGivesTheClientEnvironment() throws {
+        let lines = startupBanner(baseURL: "http://127.0.0.1:8080", config: .builtIn)
+        #expect(
+            lines == [
+                "# airops-dev-server listening on http://127.0.0.1:8080",
+                "# Point a client at it with:",
+                "export AIROPS_HOST=http://127.0.0.1:8080",
+                "export AIROPS_WORKSPACE_ID=1",
+                "export AIROPS_USER_ID=demo-user",
+                "export AIROPS_API_KEY=demo-api-key",
+                "export AIROPS_HASHED_USER_ID=\(try hashUserId(apiKey: "demo-api-key", userId: "demo-user"))",
+                "# ready",
+            ])
+    }
+
+    @Test func templateRendersInputs() {
+        let template = Template("a {{x}} b {{ y }} {{x}} {{unclosed")
+        #expect(template.inputNames == ["x", "y"])
+        #expect(template.render(["x": .string("1"), "y": .double(2.5)]) == "a 1 b 2.5 1 {{unclosed")
+        #expect(Template("").render([:]) == "")
+    }
+}

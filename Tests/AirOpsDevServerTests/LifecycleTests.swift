@@ -128,12 +128,11 @@ import Testing
     @Test func stopClosesTheServer() async throws {
         let server = try await TestServer.start()
         #expect(try await server.send("GET", "/sdk_api/airops_app_bases/open").status == 200)
-        let t0 = ContinuousClock.now
         await server.stop()
-        print("STOP took", ContinuousClock.now - t0)
         await server.stop()
+        // AsyncHTTPClient retries refused connections until the deadline: keep it short.
         await #expect(throws: (any Error).self) {
-            _ = try await server.send("GET", "/sdk_api/airops_app_bases/open")
+            _ = try await server.send("GET", "/sdk_api/airops_app_bases/open", timeout: .milliseconds(300))
         }
     }
 }

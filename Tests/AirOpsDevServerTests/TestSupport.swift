@@ -94,7 +94,8 @@ struct TestServer {
     }
 
     func send(
-        _ method: String, _ path: String, identity: TestIdentity? = .alice, body: String? = nil
+        _ method: String, _ path: String, identity: TestIdentity? = .alice, body: String? = nil,
+        timeout: Duration = .seconds(10)
     ) async throws -> TestResponse {
         var request = HTTPClientRequest(url: running.baseURL + path)
         request.method = .init(rawValue: method)
@@ -107,7 +108,7 @@ struct TestServer {
         if let body {
             request.body = .bytes(Array(body.utf8))
         }
-        let response = try await HTTPClient.shared.execute(request, timeout: .seconds(10))
+        let response = try await HTTPClient.shared.execute(request, timeout: .init(timeout))
         let bytes = try await response.body.collect(upTo: 1 << 20)
         return TestResponse(
             status: Int(response.status.code), contentType: response.headers.first(name: "content-type"),

@@ -53,3 +53,12 @@ final class IdentityTests: XCTestCase {
         XCTAssertEqual(intervals, intervals.sorted())
     }
 }
+
+final class DurationTests: XCTestCase {
+    func testConversionsSaturateInsteadOfTrapping() {
+        XCTAssertEqual(Duration.milliseconds(1500).milliseconds, 1500)
+        XCTAssertEqual(Duration.milliseconds(1500).nanoseconds, 1_500_000_000)
+        XCTAssertEqual(Duration.milliseconds(Int64.max).nanoseconds, .max)
+        XCTAssertEqual(Duration.seconds(Int64.max).milliseconds, .max)
+    }
+}

@@ -37,6 +37,15 @@ def c_string(value: str | None, name: str) -> bytes | None:
     return encoded
 
 
+def c_bytes(value: str | bytes, name: str) -> bytes:
+    """Like c_string, and also takes bytes as they are (for arguments that need not be text)."""
+    if isinstance(value, bytes):
+        if b"\0" in value:
+            raise invalid_argument(f"{name} contains a NUL byte")
+        return value
+    return c_string(value, name)  # type: ignore[return-value]  # a str is never None
+
+
 def c_id(value: str | int | None, name: str) -> bytes | None:
     """Encodes an id given as a str or an int (e.g. a numeric app or workspace id)."""
     if isinstance(value, int) and not isinstance(value, bool):

@@ -5,23 +5,24 @@ from __future__ import annotations
 import ctypes
 
 from ._call import call
-from ._convert import c_string, take_string
+from ._convert import c_bytes, take_string
 from ._library import OwnedString, library
 
 __all__ = ["hash_user_id"]
 
 
-def hash_user_id(api_key: str, user_id: str) -> str:
+def hash_user_id(api_key: str | bytes, user_id: str | bytes) -> str:
     """The hashed user id that identifies an end user: hex HMAC-SHA256 of `user_id` keyed
-    with the workspace `api_key` (64 lowercase hex characters).
+    with the workspace `api_key` (64 lowercase hex characters). Text is hashed as its UTF-8
+    bytes; bytes are hashed as they are.
 
     Compute it on your backend: the API key must never reach an end user's device.
 
     Raises:
         InvalidArgumentError: an empty or unencodable argument.
     """
-    key = c_string(api_key, "api_key")
-    user = c_string(user_id, "user_id")
+    key = c_bytes(api_key, "api_key")
+    user = c_bytes(user_id, "user_id")
     out = OwnedString()
     call(library().airops_hash_user_id, key, user, ctypes.byref(out))
     return take_string(out)

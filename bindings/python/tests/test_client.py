@@ -3,11 +3,17 @@
 from __future__ import annotations
 
 import gc
+import os
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 
 import airops
 from conftest import Server
+
+PACKAGE_PARENT = str(Path(airops.__file__).resolve().parents[1])
 
 
 def test_identify_creates_a_client(server: Server) -> None:
@@ -62,9 +68,22 @@ def test_request_timeout_nan_is_rejected(server: Server) -> None:
 
 
 def test_request_timeout_accepts_small_and_large_values(server: Server) -> None:
-    for timeout in (0.0001, 2.5, 86400, float("inf")):
+    for timeout in (0.0001, 2.5, 86400):
         with airops.AirOps(host=server.host, request_timeout=timeout) as client:
             assert not client.closed
+
+
+@pytest.mark.parametrize("timeout", ["1e10", "float('inf')"])
+def test_request_timeout_huge_values_do_not_crash(server: Server, timeout: str) -> None:
+    # Any int64 number of milliseconds is valid input for the library. Run in a child
+    # process so that a crash of the library fails this test instead of the whole run.
+    code = (f"import airops\n"
+            f"with airops.AirOps(host={server.host!r}, request_timeout={timeout}) as client:\n"
+            f"    print('closed' if client.closed else 'open')\n")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            timeout=60, env={**os.environ, "PYTHONPATH": PACKAGE_PARENT})
+    assert result.returncode == 0, f"exit {result.returncode}: {result.stderr[-2000:]}"
+    assert result.stdout == "open\n"
 
 
 def test_default_public_client_needs_no_arguments() -> None:

@@ -106,3 +106,9 @@ def test_execution_outlives_with_block_of_result(client: airops.AirOps) -> None:
     result = execution.result()
     execution.close()
     assert result.output == "Hello, Ada! Welcome to AirOps."  # copied, not borrowed
+
+
+def test_result_with_unlimited_timeouts(client: airops.AirOps) -> None:
+    for timeout in (None, -1, float("inf"), 1e13):
+        with client.apps.execute("hello-world", {"name": "Ada"}) as execution:
+            assert execution.result(timeout=timeout).succeeded

@@ -36,8 +36,10 @@ $(LIB): $(SWIFT_SOURCES)
 
 lib: $(LIB)
 
+# One debug build for the dev server and the Swift tests: building the product alone would
+# compile every module again without -enable-testing.
 dev-server:
-	$(SWIFT) build --product airops-dev-server
+	$(SWIFT) build --build-tests
 
 examples: $(C_EXAMPLES)
 
@@ -45,9 +47,10 @@ $(BUILD)/examples/%: examples/c/%.c include/airops.h $(LIB)
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) $< -o $@ $(LDFLAGS) -lairops
 
-$(BUILD)/tests/%: tests/c/%.c tests/c/check.h include/airops.h $(LIB)
+# The C tests run under AddressSanitizer (with its leak check) and UBSan.
+$(BUILD)/tests/%: tests/c/%.c tests/c/check.h tests/c/dev_server.h include/airops.h $(LIB)
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS) $< -o $@ $(LDFLAGS) -lairops
+	$(CC) $(CFLAGS) -fsanitize=address,undefined -fno-omit-frame-pointer $< -o $@ $(LDFLAGS) -lairops -lpthread
 
 test-deps:
 	scripts/install-test-deps.sh
@@ -58,8 +61,7 @@ test: test-deps
 	$(MAKE) test-c
 	$(MAKE) test-python
 
-test-swift:
-	$(SWIFT) build --build-tests
+test-swift: dev-server
 	$(SWIFT) test --skip-build
 
 test-abi: lib
@@ -67,15 +69,18 @@ test-abi: lib
 
 test-c: dev-server $(C_TESTS) $(C_EXAMPLES)
 	@set -e; for t in $(C_TESTS); do echo "== $$t"; $(WITH_SERVER) $$t; done
-	$(WITH_SERVER) $(BUILD)/examples/execute
+	@set -e; for e in $(C_EXAMPLES); do echo "== $$e"; $(WITH_SERVER) $$e; done
 
 test-python: dev-server lib
 	$(WITH_SERVER) $(PYTHON) -m pytest -q bindings/python/tests
-	$(WITH_SERVER) $(PYTHON) examples/python/execute.py
+	@set -e; for e in examples/python/*.py; do echo "== $$e"; $(WITH_SERVER) $(PYTHON) $$e; done
 
 demo: dev-server lib examples
-	$(WITH_SERVER) sh -c 'echo "== C: examples/c/execute.c"; $(BUILD)/examples/execute hello-world Ada; \
-	  echo "== Python: examples/python/execute.py"; $(PYTHON) examples/python/execute.py'
+	$(WITH_SERVER) sh -c 'set -e; \
+	  echo "== C: execute"; $(BUILD)/examples/execute hello-world Ada; \
+	  echo "== C: stream"; $(BUILD)/examples/stream Ada; \
+	  echo "== C: chat"; $(BUILD)/examples/chat; \
+	  for e in examples/python/*.py; do echo "== Python: $$e"; $(PYTHON) $$e; done'
 
 clean:
 	rm -rf $(BUILD) $(RELEASE_DIR) .build

@@ -40,6 +40,7 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOWebSocket", package: "swift-nio"),
                 .product(name: "WSClient", package: "swift-websocket"),
             ]
         ),
@@ -71,6 +72,7 @@ let package = Package(
             dependencies: [
                 "AirOpsDevServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .testTarget(name: "AirOpsTests", dependencies: ["AirOps", "AirOpsDevServer"]),
@@ -79,6 +81,7 @@ let package = Package(
             dependencies: [
                 "AirOpsDevServer", "AirOps",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "WSClient", package: "swift-websocket"),
             ]
         ),
     ]

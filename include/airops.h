@@ -168,6 +168,56 @@ airops_code airops_options_set_host(airops_options *options, const char *host,
 airops_code airops_options_set_request_timeout(airops_options *options, int64_t timeout_ms,
                                                airops_error **error);
 
+/**
+ * Applies the environment variables that are set: AIROPS_HOST (the API host), and
+ * AIROPS_PUSHER_KEY with either AIROPS_REALTIME_URL (an explicit ws:// or wss:// URL, as the
+ * dev server prints it) or AIROPS_PUSHER_CLUSTER (hosted Pusher). The identity is never read
+ * from the environment. Setters called afterwards override these values.
+ * Errors: AIROPS_ERR_INVALID_ARGUMENT if a variable holds an invalid value.
+ */
+airops_code airops_options_load_environment(airops_options *options, airops_error **error);
+
+/**
+ * Sets the realtime endpoint (Pusher Channels protocol) for streamed executions and chat:
+ * an explicit WebSocket URL such as "ws://127.0.0.1:8080" and the Pusher app key. The
+ * connection goes to `<url>/app/<key>?protocol=7&...`.
+ * Errors: AIROPS_ERR_INVALID_ARGUMENT unless `url` is ws:// or wss:// with a host and `key`
+ * is non-empty letters, digits, '-' or '_'.
+ */
+airops_code airops_options_set_realtime_url(airops_options *options, const char *url, const char *key,
+                                            airops_error **error);
+
+/**
+ * Sets the realtime endpoint to hosted Pusher: wss://ws-<cluster>.pusher.com with `key`.
+ * Errors: AIROPS_ERR_INVALID_ARGUMENT for an empty or malformed key or cluster.
+ */
+airops_code airops_options_set_pusher(airops_options *options, const char *key, const char *cluster,
+                                      airops_error **error);
+
+/**
+ * Sets how long a realtime subscription may wait for the server's confirmation before the
+ * streamed call fails with AIROPS_ERR_TIMEOUT, in milliseconds (default 10000).
+ * Errors: AIROPS_ERR_INVALID_ARGUMENT if `timeout_ms` is not positive.
+ */
+airops_code airops_options_set_subscription_timeout(airops_options *options, int64_t timeout_ms,
+                                                    airops_error **error);
+
+/** How a client delivers the events of streamed executions and chats to their callbacks. */
+typedef enum airops_delivery {
+    /** On a library thread, one per client, as soon as they arrive: callbacks of one client
+     *  never run at the same time, and each execution's run in the order the server sent
+     *  them. The default. */
+    AIROPS_DELIVERY_DIRECT = 0,
+    /** Held until the caller runs airops_client_dispatch() on a thread of its choosing;
+     *  airops_client_event_fd() becomes readable whenever events wait. */
+    AIROPS_DELIVERY_QUEUED = 1
+} airops_delivery;
+
+/** Chooses the delivery mode of the client's callbacks (default AIROPS_DELIVERY_DIRECT).
+ *  Errors: AIROPS_ERR_INVALID_ARGUMENT for an unknown mode. */
+airops_code airops_options_set_delivery(airops_options *options, airops_delivery delivery,
+                                        airops_error **error);
+
 /* ------------------------------------------------------------------------------------------
  * Client
  * ------------------------------------------------------------------------------------------ */
@@ -183,7 +233,9 @@ airops_code airops_client_new(const airops_options *options, airops_client **out
                               airops_error **error);
 
 /**
- * Frees a client and closes its connections. Blocks until its connections are closed.
+ * Frees a client and closes its connections (HTTP pool and realtime connection). Blocks
+ * until they are closed and, in direct delivery, until a callback that is running has
+ * returned (not when called from a callback: then it returns without waiting for it).
  * Free every execution of the client before the client. Accepts NULL.
  */
 void airops_client_free(airops_client *client);
@@ -259,14 +311,152 @@ airops_code airops_execution_wait(airops_execution *execution, int64_t timeout_m
 /**
  * Asks the server to cancel the execution (`PATCH /sdk_api/airops_apps/executions/{id}/cancel`).
  * Blocks for one request. Its final status becomes "cancelled"; wait for it to observe that.
+ * A streamed execution's events stop first: when this returns, its callback does not run
+ * again (as with airops_execution_free()).
  * Cancelling an execution that is already cancelled succeeds again (AIROPS_OK).
  * Errors: BAD_REQUEST (HTTP 400) when it has already finished with another status (success,
  * error); NOT_FOUND, UNAUTHORIZED, NETWORK, TIMEOUT, SERVER.
  */
 airops_code airops_execution_cancel(airops_execution *execution, airops_error **error);
 
-/** Frees an execution handle. Does not cancel the execution on the server. Accepts NULL. */
+/**
+ * Frees an execution handle. Does not cancel the execution on the server. Its events stop:
+ * when this returns, its callback does not run again, also when it is called from inside
+ * that callback (then the callback's `event` stays valid until the callback returns). It
+ * waits for a callback of this execution that runs on another thread to return. Accepts NULL.
+ */
 void airops_execution_free(airops_execution *execution);
+
+/* ------------------------------------------------------------------------------------------
+ * Streaming and chat
+ *
+ * A streamed execution or a chat subscribes to a realtime channel before the request that
+ * starts it is sent, so no event is missed, and delivers each event to a callback. One
+ * realtime connection per client carries every channel; it pings when idle and reconnects
+ * (subscribing again) when it drops. Each stream ends with exactly one
+ * AIROPS_EVENT_COMPLETED, also when the server's was lost during a reconnect (the library
+ * then builds it from the execution's record); cancel and free end it without one.
+ * ------------------------------------------------------------------------------------------ */
+
+typedef enum airops_event_kind {
+    AIROPS_EVENT_CHUNK = 1,              /**< a piece of a streamed execution's output */
+    AIROPS_EVENT_COMPLETED = 2,          /**< the end of the stream */
+    AIROPS_EVENT_AGENT_RESPONSE = 3,     /**< a piece of an agent's reply */
+    AIROPS_EVENT_AGENT_ACTION = 4,       /**< an agent calls a tool */
+    AIROPS_EVENT_AGENT_ACTION_ERROR = 5  /**< a tool call failed */
+} airops_event_kind;
+
+/** AIROPS_EVENT_CHUNK: `{"content": ...}`. */
+typedef struct airops_chunk_event {
+    const char *content;
+} airops_chunk_event;
+
+/** AIROPS_EVENT_COMPLETED: `{"content": ...}` for an execution, `{"result": ...}` for a chat. */
+typedef struct airops_completed_event {
+    const char *content;        /**< the whole output of an execution; NULL for a chat */
+    const char *result;         /**< the whole reply of a chat; NULL for an execution */
+} airops_completed_event;
+
+/** AIROPS_EVENT_AGENT_RESPONSE: `{"token": ..., "stream_finished": ..., "result": ...}`. */
+typedef struct airops_agent_response_event {
+    const char *token;
+    int stream_finished;        /**< 1 on the reply's last token, else 0 */
+    const char *result;         /**< the whole reply when stream_finished, else NULL */
+} airops_agent_response_event;
+
+/** AIROPS_EVENT_AGENT_ACTION: `{"tool": ..., "tool_input": {...}}`. */
+typedef struct airops_agent_action_event {
+    const char *tool;
+    const char *tool_input_json; /**< the tool's input as JSON text */
+} airops_agent_action_event;
+
+/** AIROPS_EVENT_AGENT_ACTION_ERROR: `{"tool": ..., "tool_error": ...}`. */
+typedef struct airops_agent_action_error_event {
+    const char *tool;
+    const char *tool_error;
+} airops_agent_action_error_event;
+
+/**
+ * An event, valid only while the callback that receives it runs (copy what you keep).
+ * Strings are never NULL unless a field says so; a field the server left out reads "".
+ */
+typedef struct airops_event {
+    /** sizeof(airops_event) in the library: fields added in later versions come after the
+     *  ones here, and are present only when `size` covers them. */
+    size_t size;
+    airops_event_kind kind;
+    airops_execution *execution; /**< the execution the event belongs to (borrowed) */
+    const char *execution_id;
+    const char *json;            /**< the event's data as the server sent it (JSON text) */
+    union {
+        airops_chunk_event chunk;
+        airops_completed_event completed;
+        airops_agent_response_event agent_response;
+        airops_agent_action_event agent_action;
+        airops_agent_action_error_event agent_action_error;
+    } data;                      /**< the member named by `kind` */
+} airops_event;
+
+/**
+ * Receives the events of one execution, with the `user_data` given when it started.
+ * Thread: in AIROPS_DELIVERY_DIRECT, the client's delivery thread (never the caller's, never
+ * two callbacks of one client at once); in AIROPS_DELIVERY_QUEUED, the thread that calls
+ * airops_client_dispatch(). Order: as the server sent them, per execution.
+ * A callback may call any function of this library, including blocking ones (wait, fetch,
+ * cancel, free, also of its own execution); while it blocks, the client's other events wait.
+ */
+typedef void (*airops_event_callback)(const airops_event *event, void *user_data);
+
+/**
+ * Starts a streamed execution: like airops_app_execute(), and its output arrives as
+ * AIROPS_EVENT_CHUNK events, then one AIROPS_EVENT_COMPLETED. Blocks until the realtime
+ * channel is confirmed and the execution has started (for a new client that includes
+ * connecting). `on_event` may be NULL (then wait for the result as usual); `user_data` is
+ * passed back untouched. The execution's result is fetched the moment `completed` arrives,
+ * so airops_execution_wait() returns without polling delay.
+ * Errors: those of airops_app_execute(); INVALID_ARGUMENT when no realtime endpoint is set;
+ * TIMEOUT when the realtime server does not confirm the subscription in time;
+ * UNAUTHORIZED when it refuses it; NETWORK when it cannot be reached.
+ */
+airops_code airops_app_execute_stream(airops_client *client, const char *app_id,
+                                      const char *inputs_json, int64_t version,
+                                      airops_event_callback on_event, void *user_data,
+                                      airops_execution **out, airops_error **error);
+
+/**
+ * Sends a message to an agent app (`POST /sdk_api/agent_apps/{id}/chat_stream`) and streams
+ * the answer: AIROPS_EVENT_AGENT_ACTION / _AGENT_ACTION_ERROR for tool calls,
+ * AIROPS_EVENT_AGENT_RESPONSE tokens, then AIROPS_EVENT_COMPLETED with the result.
+ * `session_id`: the conversation to continue, or NULL to start a new one; read it back with
+ * airops_execution_session_id(). `inputs_json`: a JSON object or NULL. Blocks like
+ * airops_app_execute_stream(); wait on the returned execution for the final record.
+ * Errors: INVALID_ARGUMENT (NULL/empty app id or message, empty session id, malformed
+ * inputs), and those of airops_app_execute_stream().
+ */
+airops_code airops_app_chat(airops_client *client, const char *app_id, const char *message,
+                            const char *inputs_json, const char *session_id,
+                            airops_event_callback on_event, void *user_data,
+                            airops_execution **out, airops_error **error);
+
+/** The chat session of an execution started by airops_app_chat(), else NULL. Borrowed;
+ *  valid until airops_execution_free(). */
+const char *airops_execution_session_id(const airops_execution *execution);
+
+/**
+ * AIROPS_DELIVERY_QUEUED: a file descriptor that is readable whenever events wait for
+ * airops_client_dispatch(), and not readable when none do; for select/poll/epoll/asyncio.
+ * Owned by the client: do not read, write or close it. -1 in direct delivery or for NULL.
+ */
+int airops_client_event_fd(const airops_client *client);
+
+/**
+ * AIROPS_DELIVERY_QUEUED: runs the callbacks of up to `max_events` waiting events (0 = all
+ * that wait now) on the calling thread, and returns at once when none wait. `*out_count`
+ * (may be NULL) receives how many ran. Events of freed executions are dropped.
+ * Errors: INVALID_ARGUMENT for NULL or a client in direct delivery.
+ */
+airops_code airops_client_dispatch(airops_client *client, size_t max_events, size_t *out_count,
+                                   airops_error **error);
 
 /* ------------------------------------------------------------------------------------------
  * Results: an execution record as the server returned it

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Runs a command against a fresh dev server on a free loopback port.
 
-Usage: with_dev_server.py [--server PATH] [--config FILE] -- COMMAND [ARGS...]
+Usage: with_dev_server.py [--server PATH] [--config FILE] [--log-level LEVEL] -- COMMAND [ARGS...]
 
 Starts `airops-dev-server --port 0`, reads the `export NAME=VALUE` block it prints once it
 listens, runs COMMAND with those variables in its environment, stops the server and exits
@@ -17,8 +17,8 @@ import threading
 READY_TIMEOUT_S = 60
 
 
-def start_server(server, config):
-    args = [server, "--port", "0", "--host", "127.0.0.1"]
+def start_server(server, config, log_level):
+    args = [server, "--port", "0", "--host", "127.0.0.1", "--log-level", log_level]
     if config:
         args += ["--config", config]
     proc = subprocess.Popen(args, stdout=subprocess.PIPE, text=True)
@@ -47,12 +47,13 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--server", default=os.environ.get("AIROPS_DEV_SERVER", ".build/debug/airops-dev-server"))
     parser.add_argument("--config")
+    parser.add_argument("--log-level", default="warning", help="the server's log level (info: one line per request)")
     parser.add_argument("command", nargs=argparse.REMAINDER)
     options = parser.parse_args()
     command = options.command[1:] if options.command[:1] == ["--"] else options.command
     if not command:
         parser.error("no command given")
-    proc, server_env = start_server(options.server, options.config)
+    proc, server_env = start_server(options.server, options.config, options.log_level)
     try:
         result = subprocess.run(command, env={**os.environ, **server_env})
         return result.returncode

@@ -1,3 +1,5 @@
+import Glibc
+
 /// How a client reaches AirOps and who it acts for.
 public struct ClientConfiguration: Sendable {
     public static let defaultHost = "https://app.airops.com"
@@ -8,6 +10,11 @@ public struct ClientConfiguration: Sendable {
     public private(set) var host: String = defaultHost
     /// Limit for one HTTP request, from connecting to the last byte of the answer.
     public var requestTimeout: Duration = .seconds(30)
+    /// The realtime connection for streamed executions and chat; nil until configured
+    /// (the official SDK compiles hosted Pusher's key into its bundle; it is not published).
+    public var realtime: RealtimeEndpoint?
+    /// How long a realtime subscription may wait for the server's confirmation.
+    public var subscriptionTimeout: Duration = .seconds(10)
 
     public init(identity: Identity? = nil) {
         self.identity = identity
@@ -34,9 +41,35 @@ public struct ClientConfiguration: Sendable {
         self.host = host
     }
 
+    /// Applies the environment variables that are set: `AIROPS_HOST`, and
+    /// `AIROPS_PUSHER_KEY` with `AIROPS_REALTIME_URL` (an explicit WebSocket URL) or
+    /// `AIROPS_PUSHER_CLUSTER`. Identity is never read from the environment.
+    public mutating func loadEnvironment() throws(AirOpsError) {
+        if let host = environment("AIROPS_HOST") { try setHost(host) }
+        if let key = environment("AIROPS_PUSHER_KEY") {
+            if let url = environment("AIROPS_REALTIME_URL") {
+                realtime = try RealtimeEndpoint(url: url, key: key)
+            } else if let cluster = environment("AIROPS_PUSHER_CLUSTER") {
+                realtime = try .pusher(key: key, cluster: cluster)
+            }
+        }
+    }
+
     /// Sets the request timeout; it must be positive.
     public mutating func setRequestTimeout(_ timeout: Duration) throws(AirOpsError) {
         guard timeout > .zero else { throw AirOpsError(.invalidArgument, "request timeout must be positive") }
         requestTimeout = timeout
     }
+
+    /// Sets the subscription timeout; it must be positive.
+    public mutating func setSubscriptionTimeout(_ timeout: Duration) throws(AirOpsError) {
+        guard timeout > .zero else { throw AirOpsError(.invalidArgument, "subscription timeout must be positive") }
+        subscriptionTimeout = timeout
+    }
+}
+
+private func environment(_ name: String) -> String? {
+    guard let value = getenv(name) else { return nil }
+    let text = String(cString: value)
+    return text.isEmpty ? nil : text
 }

@@ -38,12 +38,14 @@ final class HTTPTransport: Sendable {
         try? await client.shutdown()
     }
 
-    /// Sends `method path` (path below the host, e.g. `/sdk_api/...`) with an optional JSON
-    /// body. Returns 2xx answers; throws the server's error for any other status.
-    func send(_ method: HTTPMethod, _ path: String, json body: Data? = nil) async throws(AirOpsError) -> Response {
+    /// Sends `method path` (path below the host, e.g. `/sdk_api/...`) with an optional body
+    /// (JSON unless said otherwise). Returns 2xx answers; throws the server's error for any other status.
+    func send(
+        _ method: HTTPMethod, _ path: String, body: Data? = nil, contentType: String = "application/json"
+    ) async throws(AirOpsError) -> Response {
         var request = HTTPClientRequest(url: configuration.host + path)
         request.method = method
-        request.headers.add(name: "content-type", value: "application/json")
+        request.headers.add(name: "content-type", value: contentType)
         request.headers.add(name: "accept", value: "application/json")
         request.headers.add(name: "user-agent", value: "libairops/\(sdkVersion)")
         if let identity = configuration.identity {

@@ -19,3 +19,8 @@ func pathSegment(_ id: String) -> String {
     }
     return encoded
 }
+
+/// Encodes a value for an `application/x-www-form-urlencoded` body.
+func formEncoded(_ value: String) -> String {
+    pathSegment(value)
+}

@@ -7,6 +7,9 @@ public struct PollSchedule: Sendable, Equatable {
     public var maximum: Duration
 
     public static let standard = PollSchedule(first: .milliseconds(100), growth: 1.5, maximum: .seconds(1))
+    /// For streamed executions, whose `completed` event wakes the wait: polling is only
+    /// the fallback for events lost on the way.
+    public static let streamed = PollSchedule(first: .seconds(1), growth: 2, maximum: .seconds(10))
 
     public init(first: Duration, growth: Double, maximum: Duration) {
         self.first = first

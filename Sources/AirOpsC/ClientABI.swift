@@ -1,28 +1,42 @@
 import AirOps
 import CAirOpsABI
 
+/// What an `airops_client *` points to: the core client and how its events are delivered.
+final class ClientHandle: Sendable {
+    let client: AirOpsClient
+    let delivery: EventDelivery
+
+    init(client: AirOpsClient, delivery: EventDelivery) {
+        self.client = client
+        self.delivery = delivery
+    }
+}
+
 @_cdecl("airops_client_new")
 public func airops_client_new(_ options: OpaquePointer?, _ out: UnsafeMutablePointer<OpaquePointer?>?, _ error: ErrorOut) -> airops_code {
     call(error) { () throws(AirOpsError) in
         let out = try requireOut(out)
-        let configuration = object(options, as: OptionsHandle.self)?.configuration.withLock { $0 } ?? ClientConfiguration()
-        out.pointee = retainedHandle(AirOpsClient(configuration: configuration))
+        let settings = object(options, as: OptionsHandle.self)?.settings.withLock { $0 } ?? OptionsHandle.Settings()
+        let delivery = try EventDelivery(queued: settings.queuedDelivery)
+        out.pointee = retainedHandle(ClientHandle(client: AirOpsClient(configuration: settings.configuration), delivery: delivery))
     }
 }
 
 @_cdecl("airops_client_free")
 public func airops_client_free(_ client: OpaquePointer?) {
-    guard let airops = object(client, as: AirOpsClient.self) else { return }
+    guard let handle = object(client, as: ClientHandle.self) else { return }
+    let airops = handle.client
     try? blocking { await airops.shutdown() }
-    releaseHandle(client, as: AirOpsClient.self)
+    handle.delivery.drain()
+    releaseHandle(client, as: ClientHandle.self)
 }
 
 /// The client behind a handle, or an invalid-argument error for NULL.
-func requireClient(_ client: OpaquePointer?) throws(AirOpsError) -> AirOpsClient {
-    guard let airops = object(client, as: AirOpsClient.self) else {
+func requireClient(_ client: OpaquePointer?) throws(AirOpsError) -> ClientHandle {
+    guard let handle = object(client, as: ClientHandle.self) else {
         throw AirOpsError(.invalidArgument, "client must not be NULL")
     }
-    return airops
+    return handle
 }
 
 @_cdecl("airops_app_get")
@@ -32,11 +46,26 @@ public func airops_app_get(
 ) -> airops_code {
     call(error) { () throws(AirOpsError) in
         let out = try requireOut(outJSON, "out_json")
-        let airops = try requireClient(client)
+        let airops = try requireClient(client).client
         let id = try string(appId, "app_id")
         let app = try blocking { () async throws(AirOpsError) in try await airops.app(id: id) }
         out.pointee = ownedCString(app.json)
     }
+}
+
+/// Parses the optional inputs argument of the execute and chat functions.
+func inputs(_ inputsJSON: UnsafePointer<CChar>?) throws(AirOpsError) -> [String: JSONValue]? {
+    try optionalString(inputsJSON, "inputs_json").map { (text) throws(AirOpsError) in
+        try JSONValue.parseObject(text, what: "inputs_json")
+    }
+}
+
+/// Checks the version argument: 0 for the current version, else a positive number.
+func pinnedVersion(_ version: Int64) throws(AirOpsError) -> Int? {
+    guard version >= 0, version <= Int64(Int32.max) else {
+        throw AirOpsError(.invalidArgument, "version must be 0 (current) or a positive version number (got \(version))")
+    }
+    return version == 0 ? nil : Int(version)
 }
 
 @_cdecl("airops_app_execute")
@@ -46,18 +75,11 @@ public func airops_app_execute(
 ) -> airops_code {
     call(error) { () throws(AirOpsError) in
         let out = try requireOut(out)
-        let airops = try requireClient(client)
-        let id = try string(appId, "app_id")
-        let inputs = try optionalString(inputsJSON, "inputs_json").map { (text) throws(AirOpsError) in
-            try JSONValue.parseObject(text, what: "inputs_json")
-        } ?? [:]
-        guard version >= 0, version <= Int64(Int32.max) else {
-            throw AirOpsError(.invalidArgument, "version must be 0 (current) or a positive version number (got \(version))")
-        }
-        let pinned = version == 0 ? nil : Int(version)
+        let handle = try requireClient(client)
+        let (id, inputs, pinned) = (try string(appId, "app_id"), try inputs(inputsJSON) ?? [:], try pinnedVersion(version))
         let execution = try blocking { () async throws(AirOpsError) in
-            try await airops.execute(appId: id, inputs: inputs, version: pinned)
+            try await handle.client.execute(appId: id, inputs: inputs, version: pinned)
         }
-        out.pointee = retainedHandle(ExecutionHandle(execution))
+        out.pointee = ExecutionHandle.make(execution, client: handle, listener: nil)
     }
 }

@@ -2,9 +2,14 @@ import AirOps
 import CAirOpsABI
 import Synchronization
 
-/// What an `airops_options *` points to: a configuration that setters may change from any thread.
+/// What an `airops_options *` points to: settings that setters may change from any thread.
 final class OptionsHandle: Sendable {
-    let configuration = Mutex(ClientConfiguration())
+    struct Settings {
+        var configuration = ClientConfiguration()
+        var queuedDelivery = false
+    }
+
+    let settings = Mutex(Settings())
 }
 
 @_cdecl("airops_options_new")
@@ -20,13 +25,13 @@ public func airops_options_free(_ options: OpaquePointer?) {
 /// Applies a change to the options behind a handle.
 private func update(
     _ options: OpaquePointer?, _ error: ErrorOut,
-    _ change: (inout ClientConfiguration) throws(AirOpsError) -> Void
+    _ change: (inout OptionsHandle.Settings) throws(AirOpsError) -> Void
 ) -> airops_code {
     call(error) { () throws(AirOpsError) in
         guard let handle = object(options, as: OptionsHandle.self) else {
             throw AirOpsError(.invalidArgument, "options must not be NULL")
         }
-        try handle.configuration.withLock { (configuration) throws(AirOpsError) in try change(&configuration) }
+        try handle.settings.withLock { (settings) throws(AirOpsError) in try change(&settings) }
     }
 }
 
@@ -35,8 +40,8 @@ public func airops_options_set_identity(
     _ options: OpaquePointer?, _ userId: UnsafePointer<CChar>?, _ workspaceId: UnsafePointer<CChar>?,
     _ hashedUserId: UnsafePointer<CChar>?, _ error: ErrorOut
 ) -> airops_code {
-    update(options, error) { (configuration) throws(AirOpsError) in
-        configuration.identity = try Identity(
+    update(options, error) { (settings) throws(AirOpsError) in
+        settings.configuration.identity = try Identity(
             userId: try string(userId, "user_id"), workspaceId: try string(workspaceId, "workspace_id"),
             hashedUserId: try string(hashedUserId, "hashed_user_id"))
     }
@@ -44,14 +49,57 @@ public func airops_options_set_identity(
 
 @_cdecl("airops_options_set_host")
 public func airops_options_set_host(_ options: OpaquePointer?, _ host: UnsafePointer<CChar>?, _ error: ErrorOut) -> airops_code {
-    update(options, error) { (configuration) throws(AirOpsError) in
-        try configuration.setHost(try string(host, "host"))
+    update(options, error) { (settings) throws(AirOpsError) in
+        try settings.configuration.setHost(try string(host, "host"))
     }
 }
 
 @_cdecl("airops_options_set_request_timeout")
 public func airops_options_set_request_timeout(_ options: OpaquePointer?, _ timeoutMs: Int64, _ error: ErrorOut) -> airops_code {
-    update(options, error) { (configuration) throws(AirOpsError) in
-        try configuration.setRequestTimeout(.milliseconds(timeoutMs))
+    update(options, error) { (settings) throws(AirOpsError) in
+        try settings.configuration.setRequestTimeout(.milliseconds(timeoutMs))
+    }
+}
+
+@_cdecl("airops_options_load_environment")
+public func airops_options_load_environment(_ options: OpaquePointer?, _ error: ErrorOut) -> airops_code {
+    update(options, error) { (settings) throws(AirOpsError) in
+        try settings.configuration.loadEnvironment()
+    }
+}
+
+@_cdecl("airops_options_set_realtime_url")
+public func airops_options_set_realtime_url(
+    _ options: OpaquePointer?, _ url: UnsafePointer<CChar>?, _ key: UnsafePointer<CChar>?, _ error: ErrorOut
+) -> airops_code {
+    update(options, error) { (settings) throws(AirOpsError) in
+        settings.configuration.realtime = try RealtimeEndpoint(url: try string(url, "url"), key: try string(key, "key"))
+    }
+}
+
+@_cdecl("airops_options_set_pusher")
+public func airops_options_set_pusher(
+    _ options: OpaquePointer?, _ key: UnsafePointer<CChar>?, _ cluster: UnsafePointer<CChar>?, _ error: ErrorOut
+) -> airops_code {
+    update(options, error) { (settings) throws(AirOpsError) in
+        settings.configuration.realtime = try .pusher(key: try string(key, "key"), cluster: try string(cluster, "cluster"))
+    }
+}
+
+@_cdecl("airops_options_set_subscription_timeout")
+public func airops_options_set_subscription_timeout(_ options: OpaquePointer?, _ timeoutMs: Int64, _ error: ErrorOut) -> airops_code {
+    update(options, error) { (settings) throws(AirOpsError) in
+        try settings.configuration.setSubscriptionTimeout(.milliseconds(timeoutMs))
+    }
+}
+
+@_cdecl("airops_options_set_delivery")
+public func airops_options_set_delivery(_ options: OpaquePointer?, _ delivery: airops_delivery, _ error: ErrorOut) -> airops_code {
+    update(options, error) { (settings) throws(AirOpsError) in
+        switch delivery {
+        case AIROPS_DELIVERY_DIRECT: settings.queuedDelivery = false
+        case AIROPS_DELIVERY_QUEUED: settings.queuedDelivery = true
+        default: throw AirOpsError(.invalidArgument, "unknown delivery mode \(delivery.rawValue)")
+        }
     }
 }

@@ -5,6 +5,8 @@ struct AppCatalog: Sendable {
         let template: Template
         let duration: Duration
         let failure: DevServerConfig.Failure?
+        /// How many chunks a streamed run sends; nil for one per word.
+        let chunkCount: Int?
     }
 
     struct App: Sendable {
@@ -15,6 +17,8 @@ struct AppCatalog: Sendable {
         let workspaceId: Int
         /// Ascending by number; the last one is the current version.
         let versions: [Version]
+        /// The script of an agent app; nil for a workflow.
+        let agent: AgentScript?
 
         var currentVersion: Version { versions[versions.count - 1] }
 
@@ -31,15 +35,22 @@ struct AppCatalog: Sendable {
         var apps: [App] = []
         for workspace in config.workspaces {
             for app in workspace.apps {
-                let versions = app.versions.sorted { $0.version < $1.version }.map {
+                var versions = app.versions.sorted { $0.version < $1.version }.map {
                     Version(
                         number: $0.version, template: Template($0.template),
-                        duration: .milliseconds($0.durationMs), failure: $0.failure)
+                        duration: .milliseconds($0.durationMs), failure: $0.failure, chunkCount: $0.chunkCount)
+                }
+                if app.agent != nil {
+                    // An agent has one implicit version, so that its description and its
+                    // executions read like a workflow's.
+                    versions = [
+                        Version(number: 1, template: Template(""), duration: .zero, failure: nil, chunkCount: nil)
+                    ]
                 }
                 apps.append(
                     App(
                         id: app.id, uuid: app.uuid, name: app.name, isPublic: app.isPublic,
-                        workspaceId: workspace.id, versions: versions))
+                        workspaceId: workspace.id, versions: versions, agent: app.agent.map(AgentScript.init)))
             }
         }
         appsById = Dictionary(apps.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })

@@ -1,3 +1,5 @@
+import AirOps
+
 extension DevServerConfig {
     /// The demo workspace served when no config file is given. The README and the tests rely
     /// on these exact values.
@@ -24,6 +26,22 @@ extension DevServerConfig {
                 App(
                     id: 4, uuid: "public-echo", name: "Public echo", isPublic: true,
                     versions: [Version(version: 1, template: "You said: {{text}}", durationMs: 100)]),
+                App(id: 5, uuid: "demo-agent", name: "Demo agent", agent: demoAgent),
+                App(id: 6, uuid: "public-agent", name: "Public agent", isPublic: true, agent: demoAgent),
             ])
     ])
+
+    /// Replies "Turn N. You said: <message>." plus " This is a new session." on the first
+    /// turn, else " Before that you said: <previous message>."; calls `recall_session`
+    /// every turn, `get_weather` when the message says "weather", and the failing
+    /// `flaky_tool` when it says "fail".
+    static let demoAgent = Agent(
+        reply: "Turn {{turn}}. You said: {{message}}. Before that you said: {{previous_message}}.",
+        firstReply: "Turn {{turn}}. You said: {{message}}. This is a new session.",
+        tokenDelayMs: 10,
+        tools: [
+            Tool(name: "recall_session", toolInput: ["turns_so_far": .string("{{turns_so_far}}")]),
+            Tool(name: "get_weather", keywords: ["weather"], toolInput: ["city": .string("Paris")]),
+            Tool(name: "flaky_tool", keywords: ["fail"], toolError: "flaky_tool is unavailable"),
+        ])
 }

@@ -56,18 +56,51 @@ extension DevServerConfig {
                 guard appUUIDs.insert(app.uuid).inserted else {
                     throw DevServerError("duplicate app uuid \"\(app.uuid)\"")
                 }
-                guard !app.versions.isEmpty else { throw DevServerError("\(at): no versions") }
-                var versionNumbers = Set<Int>()
-                for version in app.versions {
-                    guard version.version > 0, versionNumbers.insert(version.version).inserted else {
-                        throw DevServerError("\(at): version \(version.version) is duplicate or not positive")
-                    }
-                    guard version.durationMs >= 0 else {
-                        throw DevServerError("\(at), version \(version.version): duration_ms is negative")
-                    }
+                switch app.type {
+                case .workflow:
+                    guard app.agent == nil else { throw DevServerError("\(at): only agent apps have an agent") }
+                    try Self.validate(versions: app.versions, at: at)
+                case .agent:
+                    guard app.versions.isEmpty else { throw DevServerError("\(at): agent apps have no versions") }
+                    guard let agent = app.agent else { throw DevServerError("\(at): an agent app needs an agent") }
+                    try Self.validate(agent: agent, at: at)
                 }
             }
         }
+        try validateRealtime()
+    }
+
+    private static func validate(versions: [Version], at: String) throws(DevServerError) {
+        guard !versions.isEmpty else { throw DevServerError("\(at): no versions") }
+        var versionNumbers = Set<Int>()
+        for version in versions {
+            guard version.version > 0, versionNumbers.insert(version.version).inserted else {
+                throw DevServerError("\(at): version \(version.version) is duplicate or not positive")
+            }
+            guard version.durationMs >= 0 else {
+                throw DevServerError("\(at), version \(version.version): duration_ms is negative")
+            }
+            guard (version.chunkCount ?? 1) > 0 else {
+                throw DevServerError("\(at), version \(version.version): chunk_count is not positive")
+            }
+        }
+    }
+
+    private static func validate(agent: Agent, at: String) throws(DevServerError) {
+        guard agent.tokenDelayMs >= 0 else { throw DevServerError("\(at): token_delay_ms is negative") }
+        guard agent.tools.allSatisfy({ !$0.name.isEmpty }) else {
+            throw DevServerError("\(at): a tool has an empty name")
+        }
+    }
+
+    private func validateRealtime() throws(DevServerError) {
+        // The key is a URL path segment and the app id one too; keep both plain.
+        let allowed = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_.")
+        let plain = { (text: String) in !text.isEmpty && text.allSatisfy(allowed.contains) }
+        guard plain(realtime.appId) else { throw DevServerError("realtime: app_id must be letters, digits, - _ or .") }
+        guard plain(realtime.key) else { throw DevServerError("realtime: key must be letters, digits, - _ or .") }
+        guard !realtime.secret.isEmpty else { throw DevServerError("realtime: secret is empty") }
+        guard realtime.activityTimeout > 0 else { throw DevServerError("realtime: activity_timeout is not positive") }
     }
 }
 

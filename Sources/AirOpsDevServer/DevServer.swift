@@ -1,8 +1,10 @@
 import Hummingbird
+import HummingbirdWebSocket
 import Logging
 
-/// A local AirOps server for development and tests: the sdk_api endpoints over the
-/// workspaces and apps of a ``DevServerConfig``.
+/// A local AirOps server for development and tests, all on one port: the sdk_api endpoints
+/// over the workspaces and apps of a ``DevServerConfig``, the realtime (Pusher Channels)
+/// WebSocket server and its HTTP trigger API, and a few `/dev/` endpoints for tests.
 public struct DevServer: Sendable {
     public let config: DevServerConfig
     private let logLevel: Logger.Level
@@ -17,10 +19,13 @@ public struct DevServer: Sendable {
     /// Starts serving and returns once the server listens. Port 0 picks a free port.
     public func start(host: String = "127.0.0.1", port: Int = 0) async throws -> RunningDevServer {
         let store = ExecutionStore()
+        let hub = RealtimeHub()
         let (ports, portContinuation) = AsyncStream.makeStream(of: Int.self)
         // Stopping cancels the server, which Hummingbird reports as an error: keep its own
         // log to critical problems.
-        let app = try makeApplication(host: host, port: port, store: store, frameworkLogLevel: .critical) {
+        let app = try makeApplication(
+            host: host, port: port, store: store, hub: hub, frameworkLogLevel: .critical
+        ) {
             portContinuation.yield($0)
             portContinuation.finish()
         }
@@ -31,7 +36,7 @@ public struct DevServer: Sendable {
         }
         return try await withTaskCancellationHandler {
             for await boundPort in ports {
-                return RunningDevServer(host: host, port: boundPort, serverTask: serverTask, store: store)
+                return RunningDevServer(host: host, port: boundPort, serverTask: serverTask, store: store, hub: hub)
             }
             try await serverTask.value
             throw DevServerError("The server stopped before it listened on \(host):\(port)")
@@ -46,7 +51,9 @@ public struct DevServer: Sendable {
         host: String = "127.0.0.1", port: Int = 0, onListening: @escaping @Sendable (_ baseURL: String) -> Void
     ) async throws {
         let store = ExecutionStore()
-        let app = try makeApplication(host: host, port: port, store: store, frameworkLogLevel: logLevel) {
+        let app = try makeApplication(
+            host: host, port: port, store: store, hub: RealtimeHub(), frameworkLogLevel: logLevel
+        ) {
             onListening(baseURL(host: host, port: $0))
         }
         try await app.runService()
@@ -54,7 +61,7 @@ public struct DevServer: Sendable {
     }
 
     private func makeApplication(
-        host: String, port: Int, store: ExecutionStore, frameworkLogLevel: Logger.Level,
+        host: String, port: Int, store: ExecutionStore, hub: RealtimeHub, frameworkLogLevel: Logger.Level,
         onListening: @escaping @Sendable (_ port: Int) -> Void
     ) throws -> some ApplicationProtocol {
         try config.validate()
@@ -62,12 +69,24 @@ public struct DevServer: Sendable {
         logger.logLevel = logLevel
         var frameworkLogger = logger
         frameworkLogger.logLevel = max(logLevel, frameworkLogLevel)
+        let identities = IdentityCheck(config)
         let router = Router()
         router.add(middleware: RequestLogMiddleware(logger: logger))
         router.add(middleware: JSONErrorMiddleware(logger: logger))
-        SDKRoutes(catalog: AppCatalog(config), identities: IdentityCheck(config), store: store).add(to: router)
+        SDKRoutes(
+            catalog: AppCatalog(config), identities: identities, store: store, hub: hub, sessions: AgentSessions()
+        ).add(to: router)
+        PusherAuthRoute(settings: config.realtime, identities: identities).add(to: router)
+        TriggerRoutes(settings: config.realtime, hub: hub).add(to: router)
+        DevRoutes(hub: hub, store: store).add(to: router)
+        // WebSocket upgrades are routed apart, so that HTTP requests never try these routes.
+        let webSocketRouter = Router(context: RealtimeRequestContext.self)
+        RealtimeSocketRoute(settings: config.realtime, hub: hub).add(to: webSocketRouter)
         return Application(
             router: router,
+            server: .http1WebSocketUpgrade(
+                webSocketRouter: webSocketRouter,
+                configuration: .init(ws: .init(maxFrameSize: RealtimeSocketRoute.maxMessageSize))),
             configuration: .init(address: .hostname(host, port: port)),
             onServerRunning: { onListening($0.localAddress?.port ?? port) },
             logger: frameworkLogger)
@@ -75,8 +94,8 @@ public struct DevServer: Sendable {
 }
 
 /// The URL of a server at `host` and `port`; IPv6 addresses go in brackets.
-func baseURL(host: String, port: Int) -> String {
-    host.contains(":") ? "http://[\(host)]:\(port)" : "http://\(host):\(port)"
+func baseURL(host: String, port: Int, scheme: String = "http") -> String {
+    host.contains(":") ? "\(scheme)://[\(host)]:\(port)" : "\(scheme)://\(host):\(port)"
 }
 
 /// A started ``DevServer``; ``stop()`` shuts it down.
@@ -85,22 +104,28 @@ public final class RunningDevServer: Sendable {
     public let port: Int
     private let serverTask: Task<Void, any Error>
     private let store: ExecutionStore
+    private let hub: RealtimeHub
 
-    init(host: String, port: Int, serverTask: Task<Void, any Error>, store: ExecutionStore) {
+    init(host: String, port: Int, serverTask: Task<Void, any Error>, store: ExecutionStore, hub: RealtimeHub) {
         self.host = host
         self.port = port
         self.serverTask = serverTask
         self.store = store
+        self.hub = hub
     }
 
     /// Where clients reach the server, e.g. `http://127.0.0.1:8080`.
     public var baseURL: String { AirOpsDevServer.baseURL(host: host, port: port) }
 
+    /// Where realtime clients connect, e.g. `ws://127.0.0.1:8080` (then `/app/<key>`).
+    public var realtimeURL: String { AirOpsDevServer.baseURL(host: host, port: port, scheme: "ws") }
+
     /// Stops running executions, closes the listening socket and the connections (requests
-    /// in progress are cut off), and returns when the server is down. Calling it again does
-    /// nothing.
+    /// in progress and realtime connections are cut off), and returns when the server is
+    /// down. Calling it again does nothing.
     public func stop() async {
         await store.cancelAll()
+        hub.closeAll(code: nil)
         serverTask.cancel()
         _ = try? await serverTask.value
     }

@@ -25,11 +25,29 @@
 /// - `duration_ms` (optional, default 0): how long a run takes.
 /// - `failure` (optional): every run of that version ends with status "error" and this code
 ///   and message.
+/// - `chunk_count` (optional): a run with a `stream_channel_id` streams its output in this
+///   many `chunk` events; by default one per word (with its following spaces), at most 50.
+/// - `type` (optional, default "workflow"): "agent" makes an app an agent, chatted with over
+///   `chat_stream`; an agent has an `agent` script (``Agent``) instead of `versions`.
+/// - `realtime` (optional, top level): the Pusher app the realtime server plays
+///   (``Realtime``).
 public struct DevServerConfig: Codable, Sendable, Equatable {
     public var workspaces: [Workspace]
+    public var realtime: Realtime
 
-    public init(workspaces: [Workspace]) {
+    public init(workspaces: [Workspace], realtime: Realtime = Realtime()) {
         self.workspaces = workspaces
+        self.realtime = realtime
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case workspaces, realtime
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        workspaces = try container.decode([Workspace].self, forKey: .workspaces)
+        realtime = try container.decodeIfPresent(Realtime.self, forKey: .realtime) ?? Realtime()
     }
 
     public struct Workspace: Codable, Sendable, Equatable {
@@ -56,22 +74,42 @@ public struct DevServerConfig: Codable, Sendable, Equatable {
     }
 
     public struct App: Codable, Sendable, Equatable {
+        public enum Kind: String, Codable, Sendable {
+            case workflow, agent
+        }
+
         public var id: Int
         public var uuid: String
         public var name: String
         public var isPublic: Bool
+        public var type: Kind
+        /// Empty for agents.
         public var versions: [Version]
+        /// The script of an agent; nil for workflows.
+        public var agent: Agent?
 
         public init(id: Int, uuid: String, name: String, isPublic: Bool = false, versions: [Version]) {
             self.id = id
             self.uuid = uuid
             self.name = name
             self.isPublic = isPublic
+            self.type = .workflow
             self.versions = versions
+            self.agent = nil
+        }
+
+        public init(id: Int, uuid: String, name: String, isPublic: Bool = false, agent: Agent) {
+            self.id = id
+            self.uuid = uuid
+            self.name = name
+            self.isPublic = isPublic
+            self.type = .agent
+            self.versions = []
+            self.agent = agent
         }
 
         enum CodingKeys: String, CodingKey {
-            case id, uuid, name, versions
+            case id, uuid, name, type, versions, agent
             case isPublic = "public"
         }
 
@@ -81,7 +119,16 @@ public struct DevServerConfig: Codable, Sendable, Equatable {
             uuid = try container.decode(String.self, forKey: .uuid)
             name = try container.decode(String.self, forKey: .name)
             isPublic = try container.decodeIfPresent(Bool.self, forKey: .isPublic) ?? false
-            versions = try container.decode([Version].self, forKey: .versions)
+            type = try container.decodeIfPresent(Kind.self, forKey: .type) ?? .workflow
+            // Workflows must list versions; agents have none (validate() says so when they do).
+            versions =
+                type == .workflow
+                ? try container.decode([Version].self, forKey: .versions)
+                : try container.decodeIfPresent([Version].self, forKey: .versions) ?? []
+            agent =
+                type == .agent
+                ? try container.decode(Agent.self, forKey: .agent)
+                : try container.decodeIfPresent(Agent.self, forKey: .agent)
         }
     }
 
@@ -90,17 +137,23 @@ public struct DevServerConfig: Codable, Sendable, Equatable {
         public var template: String
         public var durationMs: Int
         public var failure: Failure?
+        /// How many `chunk` events a streamed run sends; nil for one per word (at most 50).
+        public var chunkCount: Int?
 
-        public init(version: Int, template: String, durationMs: Int = 0, failure: Failure? = nil) {
+        public init(
+            version: Int, template: String, durationMs: Int = 0, failure: Failure? = nil, chunkCount: Int? = nil
+        ) {
             self.version = version
             self.template = template
             self.durationMs = durationMs
             self.failure = failure
+            self.chunkCount = chunkCount
         }
 
         enum CodingKeys: String, CodingKey {
             case version, template, failure
             case durationMs = "duration_ms"
+            case chunkCount = "chunk_count"
         }
 
         public init(from decoder: any Decoder) throws {
@@ -109,6 +162,7 @@ public struct DevServerConfig: Codable, Sendable, Equatable {
             template = try container.decode(String.self, forKey: .template)
             durationMs = try container.decodeIfPresent(Int.self, forKey: .durationMs) ?? 0
             failure = try container.decodeIfPresent(Failure.self, forKey: .failure)
+            chunkCount = try container.decodeIfPresent(Int.self, forKey: .chunkCount)
         }
     }
 

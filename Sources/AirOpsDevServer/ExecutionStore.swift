@@ -83,10 +83,23 @@ actor ExecutionStore {
         } ?? false
     }
 
-    /// Ends a running execution; does nothing when it has ended already (e.g. cancelled).
-    func finish(_ uuid: String, _ outcome: Outcome) {
+    /// How many executions were created since the start, forgotten ones included.
+    var createdCount: Int { nextId - 1 }
+
+    /// Runs `action` if execution `uuid` is running, and says whether it was: a run
+    /// publishes its stream through here, so that nothing follows a cancel.
+    func ifRunning(_ uuid: String, _ action: @Sendable () -> Void) -> Bool {
+        guard let id = idsByUUID[uuid], entries[id]?.record.status == .running else { return false }
+        action()
+        return true
+    }
+
+    /// Ends a running execution; does nothing and returns false when it has ended already
+    /// (e.g. cancelled).
+    @discardableResult
+    func finish(_ uuid: String, _ outcome: Outcome) -> Bool {
         update(uuid) { entry, elapsed in
-            guard entry.record.status == .running else { return }
+            guard entry.record.status == .running else { return false }
             switch outcome {
             case .success(let output):
                 entry.record.status = .success
@@ -99,7 +112,8 @@ actor ExecutionStore {
             }
             entry.record.runtime = elapsed
             entry.task = nil
-        }
+            return true
+        } ?? false
     }
 
     /// Cancelling an execution that is already cancelled succeeds, so that a retried

@@ -24,3 +24,17 @@ private func hexValue(_ digit: UInt8) -> UInt8? {
     default: nil
     }
 }
+
+/// The fields of a form-encoded body (`a=1&b=x+y`); malformed pairs are skipped.
+func decodeForm(_ text: Substring) -> [String: String] {
+    var fields: [String: String] = [:]
+    for pair in text.split(separator: "&") {
+        let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+        let plus = { (part: Substring) in Substring(part.replacing("+", with: " ")) }
+        guard let name = decodePathSegment(plus(parts[0])),
+            let value = decodePathSegment(plus(parts.count > 1 ? parts[1] : ""))
+        else { continue }
+        fields[name] = value
+    }
+    return fields
+}

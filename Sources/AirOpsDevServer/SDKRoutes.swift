@@ -3,7 +3,8 @@ import FoundationEssentials
 import Hummingbird
 
 /// The `/sdk_api` endpoints the AirOps client SDKs call, with the same paths, headers and
-/// bodies as the real service.
+/// bodies as the real service. Executions with a `stream_channel_id` and agent chats
+/// stream through the realtime hub (``AppRunner``, ``AgentRunner``).
 struct SDKRoutes: Sendable {
     /// Execute bodies are small JSON documents; anything larger is refused (413).
     static let maxBodySize = 1 << 20
@@ -11,6 +12,8 @@ struct SDKRoutes: Sendable {
     let catalog: AppCatalog
     let identities: IdentityCheck
     let store: ExecutionStore
+    let hub: RealtimeHub
+    let sessions: AgentSessions
 
     func add(to router: Router<some RequestContext>) {
         let api = router.group("sdk_api")
@@ -22,6 +25,9 @@ struct SDKRoutes: Sendable {
         }
         api.post("airops_apps/{app}/async_execute/v{version}") { request, context in
             try await execute(request, context, version: context.parameters.get("version") ?? "")
+        }
+        api.post("agent_apps/{app}/chat_stream") { request, context in
+            try await chat(request, context)
         }
         api.get("airops_apps/executions/{execution}") { request, context in
             try jsonResponse(try await authorizedExecution(request, context))
@@ -42,7 +48,7 @@ struct SDKRoutes: Sendable {
     /// The app named in the path, if the caller may see it, and its owner for executions:
     /// the identified user for a private app, nobody for a public one. A private app of
     /// another workspace answers 404, as if it did not exist.
-    private func authorizedApp(_ request: Request, _ context: some RequestContext) throws(APIError)
+    func authorizedApp(_ request: Request, _ context: some RequestContext) throws(APIError)
         -> (app: AppCatalog.App, owner: VerifiedUser?)
     {
         guard let reference = context.parameters["app"].flatMap(decodePathSegment),
@@ -81,7 +87,7 @@ struct SDKRoutes: Sendable {
             let uuid: String
             let name: String
             let isPublic: Bool
-            let type = "workflow"
+            let type: String
             let activeVersion: Int
             let versions: [Int]
 
@@ -94,13 +100,18 @@ struct SDKRoutes: Sendable {
         return try jsonResponse(
             Description(
                 id: app.id, uuid: app.uuid, name: app.name, isPublic: app.isPublic,
-                activeVersion: app.currentVersion.number, versions: app.versions.map(\.number)))
+                type: app.agent == nil ? "workflow" : "agent", activeVersion: app.currentVersion.number,
+                versions: app.versions.map(\.number)))
     }
 
     private func execute(_ request: Request, _ context: some RequestContext, version: String?) async throws
         -> Response
     {
         let (app, owner) = try authorizedApp(request, context)
+        guard app.agent == nil else {
+            throw APIError.badRequest(
+                "\(app.name) is an agent app: chat with it through /sdk_api/agent_apps/\(app.id)/chat_stream")
+        }
         let chosen: AppCatalog.Version
         if let version {
             guard let number = Int(version), String(number) == version, let found = app.version(number) else {
@@ -117,7 +128,10 @@ struct SDKRoutes: Sendable {
         let record = await store.create(
             appId: app.id, version: chosen.number, workspaceId: app.workspaceId, inputs: body.inputs,
             streamChannelId: body.streamChannelId, owner: owner)
-        await AppRunner(uuid: record.uuid, version: chosen, inputs: body.inputs, store: store).start()
+        let stream = body.streamChannelId.map {
+            ExecutionStream(hub: hub, store: store, uuid: record.uuid, streamChannelId: $0, isPublic: app.isPublic)
+        }
+        await AppRunner(uuid: record.uuid, version: chosen, inputs: body.inputs, store: store, stream: stream).start()
         return try jsonResponse(["airops_app_execution": record])
     }
 }

@@ -1,8 +1,8 @@
 import AirOps
 
 /// The lines `airops-dev-server` prints once it listens: where it is and the environment a
-/// client needs to talk to it as user "demo-user" of the config's first workspace. Test
-/// harnesses read them from a pipe; the last line is `# ready`.
+/// client needs to talk to it as user "demo-user" of the config's first workspace, and to
+/// its realtime server. Test harnesses read them from a pipe; the last line is `# ready`.
 public func startupBanner(baseURL: String, config: DevServerConfig) -> [String] {
     let userId = "demo-user"
     var lines = [
@@ -20,6 +20,13 @@ public func startupBanner(baseURL: String, config: DevServerConfig) -> [String] 
             "export AIROPS_HASHED_USER_ID=\(hashed)",
         ]
     }
-    lines.append("# ready")
+    let realtime = config.realtime
+    lines += [
+        "export AIROPS_REALTIME_URL=\(baseURL.replacing("http://", with: "ws://", maxReplacements: 1))",
+        "export AIROPS_PUSHER_KEY=\(realtime.key)",
+        "export AIROPS_PUSHER_APP_ID=\(realtime.appId)",
+        "export AIROPS_PUSHER_SECRET=\(realtime.secret)",
+        "# ready",
+    ]
     return lines
 }

@@ -30,6 +30,13 @@ struct Template: Sendable {
         self.inputNames = names
     }
 
+    /// The name of its input when the template is one placeholder and nothing else.
+    var soleInput: String? {
+        guard parts.count == 3, case .text("") = parts[0], case .input(let name) = parts[1], case .text("") = parts[2]
+        else { return nil }
+        return name
+    }
+
     /// The output for `inputs`, which must hold every name in ``inputNames``.
     func render(_ inputs: [String: JSONValue]) -> String {
         var output = ""

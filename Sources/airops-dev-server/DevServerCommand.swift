@@ -1,5 +1,6 @@
 import AirOpsDevServer
 import ArgumentParser
+import Logging
 
 #if canImport(Glibc)
 import Glibc
@@ -14,8 +15,10 @@ struct DevServerCommand: AsyncParsableCommand {
         abstract: "A local AirOps server for development and tests.",
         discussion: """
             Serves the AirOps sdk_api endpoints over a demo workspace, or over the workspaces and \
-            apps of --config. Once listening it prints the client environment to stdout, ending \
-            with "# ready". Runs until SIGINT or SIGTERM. Exits with 2 when the config is bad.
+            apps of --config, and on the same port a Pusher Channels realtime server (WebSocket \
+            /app/<key> and the HTTP trigger API) that streams executions and agent chats. Once \
+            listening it prints the client environment to stdout, ending with "# ready". Runs \
+            until SIGINT or SIGTERM. Exits with 2 when the config is bad.
             """)
 
     @Option(help: "The port to listen on; 0 picks a free port.")
@@ -27,8 +30,12 @@ struct DevServerCommand: AsyncParsableCommand {
     @Option(help: "A JSON file of workspaces and apps (default: the built-in demo workspace).")
     var config: String?
 
+    @Option(help: "What to log on stderr: trace, debug, info (one line per request), notice, warning, error, critical.")
+    var logLevel = "info"
+
     func validate() throws {
         guard (0...65535).contains(port) else { throw ValidationError("--port must be between 0 and 65535") }
+        guard Logger.Level(rawValue: logLevel) != nil else { throw ValidationError("unknown --log-level \(logLevel)") }
     }
 
     func run() async throws {
@@ -40,7 +47,7 @@ struct DevServerCommand: AsyncParsableCommand {
             throw ExitCode(2)
         }
         do {
-            try await DevServer(config: serverConfig, logLevel: .info).run(host: host, port: port) { baseURL in
+            try await DevServer(config: serverConfig, logLevel: Logger.Level(rawValue: logLevel) ?? .info).run(host: host, port: port) { baseURL in
                 for line in startupBanner(baseURL: baseURL, config: serverConfig) {
                     writeLine(STDOUT_FILENO, line)
                 }

@@ -29,9 +29,17 @@ import Testing
         #expect(config.workspaces.count == 1)
         #expect(workspace.id == 1 && workspace.name == "Demo workspace" && workspace.apiKey == "demo-api-key")
         #expect(workspace.users == nil)
-        #expect(workspace.apps.map(\.id) == [1, 2, 3, 4])
-        #expect(workspace.apps.map(\.uuid) == ["hello-world", "slow-echo", "always-fails", "public-echo"])
-        #expect(workspace.apps.map(\.isPublic) == [false, false, false, true])
+        #expect(workspace.apps.map(\.id) == [1, 2, 3, 4, 5, 6])
+        #expect(
+            workspace.apps.map(\.uuid)
+                == ["hello-world", "slow-echo", "always-fails", "public-echo", "demo-agent", "public-agent"])
+        #expect(workspace.apps.map(\.isPublic) == [false, false, false, true, false, true])
+        #expect(workspace.apps.map(\.type) == [.workflow, .workflow, .workflow, .workflow, .agent, .agent])
+        #expect(workspace.apps[4].agent == workspace.apps[5].agent)
+        #expect(workspace.apps[4].agent?.tokenDelayMs == 10)
+        #expect(
+            config.realtime
+                == .init(appId: "1", key: "airops-dev-key", secret: "airops-dev-secret", activityTimeout: 120))
         #expect(workspace.apps[0].versions.map(\.template) == ["Hello, {{name}}!", "Hello, {{name}}! Welcome to AirOps."])
         #expect(workspace.apps[0].versions.map(\.durationMs) == [300, 300])
         #expect(workspace.apps[1].versions == [.init(version: 1, template: "{{text}}", durationMs: 3000)])
@@ -124,6 +132,10 @@ import Testing
                 "export AIROPS_USER_ID=demo-user",
                 "export AIROPS_API_KEY=demo-api-key",
                 "export AIROPS_HASHED_USER_ID=\(try hashUserId(apiKey: "demo-api-key", userId: "demo-user"))",
+                "export AIROPS_REALTIME_URL=ws://127.0.0.1:8080",
+                "export AIROPS_PUSHER_KEY=airops-dev-key",
+                "export AIROPS_PUSHER_APP_ID=1",
+                "export AIROPS_PUSHER_SECRET=airops-dev-secret",
                 "# ready",
             ])
     }
@@ -133,5 +145,78 @@ import Testing
         #expect(template.inputNames == ["x", "y"])
         #expect(template.render(["x": .string("1"), "y": .double(2.5)]) == "a 1 b 2.5 1 {{unclosed")
         #expect(Template("").render([:]) == "")
+    }
+}
+
+@Suite struct RealtimeConfigTests {
+    @Test func realtimeSettingsHaveDefaults() throws {
+        let config = try JSONDecoder().decode(
+            DevServerConfig.self, from: Data(#"{"workspaces":[],"realtime":{"key":"k"}}"#.utf8))
+        #expect(config.realtime == .init(appId: "1", key: "k", secret: "airops-dev-secret", activityTimeout: 120))
+        let none = try JSONDecoder().decode(DevServerConfig.self, from: Data(#"{"workspaces":[]}"#.utf8))
+        #expect(none.realtime == DevServerConfig.Realtime())
+    }
+
+    @Test func agentsAndChunkCountsLoad() throws {
+        let text = """
+            {"workspaces": [{"id": 1, "name": "W", "api_key": "k", "apps": [
+                {"id": 1, "uuid": "a", "name": "A", "type": "agent",
+                 "agent": {"reply": "r", "tools": [{"name": "t", "keywords": ["x"], "tool_input": {"a": 1},
+                                                    "tool_error": "e"}]}},
+                {"id": 2, "uuid": "w", "name": "W", "versions": [{"version": 1, "template": "t", "chunk_count": 3}]}]}],
+             "realtime": {"app_id": "7", "key": "key", "secret": "s", "activity_timeout": 30}}
+            """
+        let config = try JSONDecoder().decode(DevServerConfig.self, from: Data(text.utf8))
+        try config.validate()
+        let apps = config.workspaces[0].apps
+        #expect(apps[0].type == .agent)
+        #expect(
+            apps[0].agent
+                == .init(
+                    reply: "r", tokenDelayMs: 10,
+                    tools: [.init(name: "t", keywords: ["x"], toolInput: ["a": .int(1)], toolError: "e")]))
+        #expect(apps[1].type == .workflow)
+        #expect(apps[1].versions[0].chunkCount == 3)
+        #expect(config.realtime == .init(appId: "7", key: "key", secret: "s", activityTimeout: 30))
+    }
+
+    @Test func badRealtimeAndAgentConfigsAreRefused() {
+        func problem(_ change: (inout DevServerConfig) -> Void) -> String {
+            var config = testConfig
+            change(&config)
+            do {
+                try config.validate()
+                return "no error"
+            } catch {
+                return error.message
+            }
+        }
+        #expect(problem { $0.realtime.key = "a/b" }.contains("key"))
+        #expect(problem { $0.realtime.appId = "" }.contains("app_id"))
+        #expect(problem { $0.realtime.secret = "" }.contains("secret"))
+        #expect(problem { $0.realtime.activityTimeout = 0 }.contains("activity_timeout"))
+        #expect(problem { $0.workspaces[0].apps[0].versions[0].chunkCount = 0 }.contains("chunk_count"))
+        #expect(problem { $0.workspaces[0].apps[0].type = .agent }.contains("agent apps have no versions"))
+        #expect(
+            problem {
+                $0.workspaces[0].apps.append(
+                    .init(id: 99, uuid: "ag", name: "Ag", agent: .init(reply: "r", tokenDelayMs: -1)))
+            }
+            .contains("token_delay_ms"))
+        #expect(
+            problem { $0.workspaces[0].apps[0].agent = .init(reply: "r") }.contains("only agent apps have an agent"))
+    }
+
+    @Test func textIsCutIntoPiecesThatJoinBack() {
+        #expect(TextPieces.words("Hello, Ann!  Bye ") == ["Hello, ", "Ann!  ", "Bye "])
+        #expect(TextPieces.words("  lead") == ["  lead"])
+        #expect(TextPieces.words("") == [])
+        let many = (1...120).map { "w\($0)" }.joined(separator: " ")
+        let grouped = TextPieces.words(many, limit: 50)
+        #expect(grouped.count == 50)
+        #expect(grouped.joined() == many)
+        #expect(TextPieces.even("abcdefghij", count: 3) == ["abc", "def", "ghij"])
+        #expect(TextPieces.even("ab", count: 5) == ["a", "b"])
+        #expect(TextPieces.even("", count: 5) == [])
     }
 }

@@ -95,11 +95,11 @@ struct TestServer {
 
     func send(
         _ method: String, _ path: String, identity: TestIdentity? = .alice, body: String? = nil,
-        timeout: Duration = .seconds(10)
+        contentType: String = "application/json", timeout: Duration = .seconds(10)
     ) async throws -> TestResponse {
         var request = HTTPClientRequest(url: running.baseURL + path)
         request.method = .init(rawValue: method)
-        request.headers.add(name: "content-type", value: "application/json")
+        request.headers.add(name: "content-type", value: contentType)
         if let identity {
             request.headers.add(name: "user_id", value: identity.userId)
             request.headers.add(name: "workspace_id", value: identity.workspaceId)

@@ -26,6 +26,7 @@ class DevServerTestCase: XCTestCase {
             configuration.identity = try Identity(userId: demoUser, workspaceId: demoWorkspace, hashedUserId: hashedUserId)
         }
         try configuration.setHost(server.baseURL)
+        configuration.realtime = try RealtimeEndpoint(url: "ws://127.0.0.1:\(server.port)", key: "airops-dev-key")
         return AirOpsClient(configuration: configuration)
     }
 

@@ -1,0 +1,102 @@
+import Synchronization
+
+/// The realtime side of a streamed execution or chat: its events as an async sequence, a
+/// signal that wakes result polling, and the guarantee that the sequence ends with exactly
+/// one `completed` event, even when the real one was lost while the connection was down.
+final class LiveUpdates: Sendable {
+    let events: AsyncStream<ExecutionEvent>
+    let changes = ChangeSignal()
+    let channel: String
+    /// Whether the end carries `result` (chat) or `content` (execution).
+    private let isChat: Bool
+    private let continuation: AsyncStream<ExecutionEvent>.Continuation
+    private let realtime: RealtimeConnection
+    private let state = Mutex<(finished: Bool, recovery: Task<Void, Never>?)>((false, nil))
+
+    init(channel: String, isChat: Bool, realtime: RealtimeConnection) {
+        self.channel = channel
+        self.isChat = isChat
+        self.realtime = realtime
+        (events, continuation) = AsyncStream.makeStream(of: ExecutionEvent.self, bufferingPolicy: .unbounded)
+    }
+
+    var isFinished: Bool { state.withLock { $0.finished } }
+
+    /// Handles what the realtime connection reports for the channel. `fetch` reads the
+    /// execution's record, to recover the end when events may have been missed.
+    func receive(_ signal: RealtimeSignal, fetch: @escaping @Sendable () async throws(AirOpsError) -> ExecutionRecord) {
+        switch signal {
+        case .event(let name, let data):
+            guard let kind = ExecutionEvent.Kind(eventName: name) else { return }
+            let event = ExecutionEvent(kind: kind, json: data)
+            if kind == .completed { end(with: event) } else { deliver(event) }
+            changes.fire()
+        case .resubscribed:
+            changes.fire()
+            recover(fetch: fetch, untilFinished: false)
+        case .failed:
+            changes.fire()
+            recover(fetch: fetch, untilFinished: true)
+        }
+    }
+
+    /// Ends the events with a `completed` made from the record, unless one has arrived.
+    func finish(from record: ExecutionRecord) {
+        guard record.status.isFinished else { return }
+        var fields: [String: JSONValue] = [isChat ? "result" : "content": .string(record.output?.text ?? "")]
+        if let code = record.errorCode { fields["error_code"] = .string(code) }
+        if let message = record.errorMessage { fields["error_message"] = .string(message) }
+        end(with: ExecutionEvent(kind: .completed, fields: fields))
+    }
+
+    /// Stops the events without a `completed` (cancel, free).
+    func close() {
+        end(with: nil)
+    }
+
+    private func deliver(_ event: ExecutionEvent) {
+        // Yielding under the lock orders events against the end: nothing follows `completed`.
+        state.withLock { state in
+            if !state.finished { continuation.yield(event) }
+        }
+    }
+
+    /// Ends the events once, after `last` if given.
+    private func end(with last: ExecutionEvent?) {
+        let (wasFinished, recovery) = state.withLock { state in
+            let before = (state.finished, state.recovery)
+            if !state.finished, let last { continuation.yield(last) }
+            state.finished = true
+            state.recovery = nil
+            return before
+        }
+        guard !wasFinished else { return }
+        recovery?.cancel()
+        continuation.finish()
+        let (realtime, channel) = (self.realtime, self.channel)
+        Task { await realtime.unsubscribe(channel) }
+    }
+
+    /// Reads the record once (after a reconnect) or until it has finished (when the channel
+    /// is gone), and ends the events if it has.
+    private func recover(fetch: @escaping @Sendable () async throws(AirOpsError) -> ExecutionRecord, untilFinished: Bool) {
+        let task = Task { [weak self] in
+            var pause = Duration.milliseconds(500)
+            while !Task.isCancelled {
+                if let record = try? await fetch(), record.status.isFinished {
+                    self?.finish(from: record)
+                    return
+                }
+                guard untilFinished else { return }
+                try? await Task.sleep(for: pause)
+                pause = min(pause * 2, .seconds(10))
+            }
+        }
+        let stale = state.withLock { state in
+            if state.finished { return Optional(task) }
+            defer { state.recovery = task }
+            return state.recovery
+        }
+        stale?.cancel()
+    }
+}

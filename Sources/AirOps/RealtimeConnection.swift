@@ -1,0 +1,281 @@
+import Logging
+import NIOWebSocket
+import WSClient
+
+/// What a channel's subscriber is told.
+enum RealtimeSignal: Sendable {
+    /// An event published on the channel; `data` is its JSON text.
+    case event(name: String, data: String)
+    /// The channel was confirmed again after a reconnect: events may have been missed.
+    case resubscribed
+    /// The channel is gone for good (a fatal close code, or authorization refused).
+    case failed(AirOpsError)
+}
+
+/// One client's realtime connection (Pusher Channels protocol v7), opened on the first
+/// subscription and shared by every channel of the client. It authorizes private channels,
+/// confirms subscriptions within a timeout, pings when the line is quiet, and reconnects
+/// by close-code class, subscribing every live channel again.
+actor RealtimeConnection {
+    typealias Authorizer = @Sendable (_ socketId: String, _ channel: String) async throws(AirOpsError) -> String
+    typealias Handler = @Sendable (RealtimeSignal) -> Void
+
+    private struct Channel {
+        let handler: Handler
+        var confirmed = false
+        var everConfirmed = false
+        var waiter: CheckedContinuation<Result<Void, AirOpsError>, Never>?
+    }
+
+    private let endpoint: RealtimeEndpoint
+    private let authorize: Authorizer
+    private let subscriptionTimeout: Duration
+    private let logger: Logger
+    private let policy = ReconnectPolicy()
+    /// The protocol's recommended wait for a pong before the connection counts as dead.
+    private let pongTimeout: Duration = .seconds(30)
+
+    private var channels: [String: Channel] = [:]
+    private var socketId: String?
+    private var outbound: WebSocketOutboundWriter?
+    /// Counts connections, so that work begun for a connection that has since closed is dropped.
+    private var generation = 0
+    private var connectionTask: Task<Void, Never>?
+    private var lastActivity = ContinuousClock.now
+    private var activityTimeout: Duration = .seconds(120)
+    private var isShutDown = false
+    /// Connections opened so far (a test and benchmark figure).
+    private(set) var connectionsOpened = 0
+
+    init(endpoint: RealtimeEndpoint, subscriptionTimeout: Duration, logger: Logger, authorize: @escaping Authorizer) {
+        self.endpoint = endpoint
+        self.subscriptionTimeout = subscriptionTimeout
+        self.logger = logger
+        self.authorize = authorize
+    }
+
+    /// Subscribes to a channel and returns once the server confirmed it. Events go to
+    /// `handler`, in order, on the connection's task: the handler must not block.
+    func subscribe(_ name: String, handler: @escaping Handler) async throws(AirOpsError) {
+        guard !isShutDown else { throw AirOpsError(.invalidArgument, "the client has been closed") }
+        guard channels[name] == nil else { throw AirOpsError(.internal, "channel \(name) is already subscribed") }
+        channels[name] = Channel(handler: handler)
+        ensureConnection()
+        if let socketId { requestSubscription(name, socketId: socketId) }
+        let timeout = subscriptionTimeout
+        let timer = Task { [weak self] in
+            try? await Task.sleep(for: timeout)
+            guard !Task.isCancelled else { return }
+            await self?.fail(
+                name, AirOpsError(.timeout, "the realtime server did not confirm the subscription to \(name) within \(timeout.milliseconds) ms"))
+        }
+        defer { timer.cancel() }
+        let result = await withCheckedContinuation { channels[name]?.waiter = $0 }
+        try result.get()
+    }
+
+    /// Stops the channel's events. Does nothing for a channel that is not subscribed.
+    func unsubscribe(_ name: String) async {
+        guard let channel = channels.removeValue(forKey: name) else { return }
+        channel.waiter?.resume(returning: .failure(AirOpsError(.internal, "unsubscribed while subscribing")))
+        await send(PusherFrame.clientMessage("pusher:unsubscribe", ["channel": .string(name)]))
+    }
+
+    /// Closes the connection for good; every channel fails.
+    func shutdown() async {
+        isShutDown = true
+        failAll(AirOpsError(.invalidArgument, "the client has been closed"))
+        connectionTask?.cancel()
+        try? await outbound?.close(.normalClosure, reason: nil)
+        await connectionTask?.value
+    }
+
+    var isConnected: Bool { socketId != nil }
+
+    // MARK: - The connection's life
+
+    private func ensureConnection() {
+        guard connectionTask == nil, !isShutDown else { return }
+        connectionTask = Task { await self.runConnections() }
+    }
+
+    /// Connects, serves, and reconnects while channels remain.
+    private func runConnections() async {
+        var failures = 0
+        while !isShutDown, !channels.isEmpty, !Task.isCancelled {
+            generation += 1
+            let current = generation
+            var closeCode: Int?
+            do {
+                let configuration = WebSocketClientConfiguration(maxFrameSize: 1 << 20)
+                let close = try await WebSocketClient.connect(
+                    url: endpoint.connectURL, configuration: configuration, logger: logger
+                ) { inbound, outbound, _ in
+                    await self.opened(outbound, generation: current)
+                    try await withThrowingTaskGroup(of: Void.self) { group in
+                        group.addTask {
+                            for try await message in inbound.messages(maxSize: 1 << 20) {
+                                if case .text(let text) = message { await self.receive(text, generation: current) }
+                            }
+                        }
+                        group.addTask { try await self.keepAlive(outbound, generation: current) }
+                        try await group.next()
+                        group.cancelAll()
+                    }
+                }
+                closeCode = close.map { Int(UInt16(webSocketErrorCode: $0.closeCode)) }
+            } catch {
+                logger.debug("realtime connection ended: \(error)")
+            }
+            failures = closed(generation: current) ? 0 : failures + 1
+            switch policy.decide(closeCode: closeCode, failures: failures) {
+            case .giveUp:
+                failAll(AirOpsError(.network, "the realtime server refused the connection (close code \(closeCode ?? 0))"))
+            case .reconnect(let delay):
+                logger.debug("realtime reconnect in \(delay.milliseconds) ms (close code \(closeCode ?? 0))")
+                try? await Task.sleep(for: delay)
+            }
+        }
+        connectionTask = nil
+    }
+
+    private func opened(_ writer: WebSocketOutboundWriter, generation current: Int) {
+        guard current == generation else { return }
+        outbound = writer
+        connectionsOpened += 1
+        lastActivity = .now
+    }
+
+    /// Forgets the closed connection; returns whether its handshake had completed.
+    private func closed(generation current: Int) -> Bool {
+        let established = socketId != nil
+        socketId = nil
+        outbound = nil
+        for name in channels.keys { channels[name]?.confirmed = false }
+        return established
+    }
+
+    /// Pings after `activityTimeout` of silence; throws, ending the connection, when no
+    /// answer follows within the pong timeout.
+    private func keepAlive(_ writer: WebSocketOutboundWriter, generation current: Int) async throws {
+        while current == generation {
+            let quietUntil = lastActivity + activityTimeout
+            if ContinuousClock.now < quietUntil {
+                try await Task.sleep(until: quietUntil)
+                continue
+            }
+            let pingedAt = ContinuousClock.now
+            try await writer.writeTextMessage(PusherFrame.clientMessage("pusher:ping", [:]))
+            try await Task.sleep(for: pongTimeout)
+            if lastActivity < pingedAt {
+                throw AirOpsError(.network, "no answer to a ping within \(pongTimeout.milliseconds) ms")
+            }
+        }
+    }
+
+    // MARK: - Messages
+
+    private func receive(_ text: String, generation current: Int) async {
+        guard current == generation else { return }
+        lastActivity = .now
+        guard let frame = PusherFrame(text: text) else {
+            logger.debug("realtime: ignoring a frame that is not a protocol message")
+            return
+        }
+        switch frame.event {
+        case "pusher:connection_established":
+            established(frame)
+        case "pusher_internal:subscription_succeeded", "pusher:subscription_succeeded":
+            if let name = frame.channel { confirm(name) }
+        case "pusher:subscription_error":
+            if let name = frame.channel {
+                let reason = frame.payload?["error"]?.text ?? frame.data
+                fail(name, AirOpsError(.unauthorized, "the realtime server refused \(name): \(reason)"))
+            }
+        case "pusher:ping":
+            await send(PusherFrame.clientMessage("pusher:pong", [:]))
+        case "pusher:pong":
+            break
+        case "pusher:error":
+            logger.warning("realtime server error: \(frame.data)")
+        default:
+            if let name = frame.channel, let channel = channels[name] {
+                channel.handler(.event(name: frame.event, data: frame.data))
+            }
+        }
+    }
+
+    private func established(_ frame: PusherFrame) {
+        guard case .string(let id)? = frame.payload?["socket_id"] else {
+            logger.warning("realtime: connection_established without a socket_id")
+            return
+        }
+        socketId = id
+        // The client uses the smaller of its own default and the server's value.
+        if case .int(let seconds)? = frame.payload?["activity_timeout"], seconds > 0 {
+            activityTimeout = min(.seconds(120), .seconds(seconds))
+        }
+        for name in channels.keys { requestSubscription(name, socketId: id) }
+    }
+
+    private func requestSubscription(_ name: String, socketId: String) {
+        let current = generation
+        guard name.hasPrefix("private-") || name.hasPrefix("presence-") else {
+            Task { await self.sendSubscribe(name, auth: .success(""), generation: current) }
+            return
+        }
+        let authorize = self.authorize
+        Task {
+            let auth: Result<String, AirOpsError>
+            do throws(AirOpsError) { auth = .success(try await authorize(socketId, name)) } catch { auth = .failure(error) }
+            await self.sendSubscribe(name, auth: auth, generation: current)
+        }
+    }
+
+    private func sendSubscribe(_ name: String, auth: Result<String, AirOpsError>, generation current: Int) async {
+        guard current == generation, channels[name] != nil else { return }
+        switch auth {
+        case .success(let token):
+            await send(PusherFrame.clientMessage("pusher:subscribe", ["channel": .string(name), "auth": .string(token)]))
+        case .failure(let error):
+            fail(name, error)
+        }
+    }
+
+    private func confirm(_ name: String) {
+        guard var channel = channels[name], !channel.confirmed else { return }
+        channel.confirmed = true
+        if let waiter = channel.waiter {
+            channel.waiter = nil
+            waiter.resume(returning: .success(()))
+        } else if channel.everConfirmed {
+            channel.handler(.resubscribed)
+        }
+        channel.everConfirmed = true
+        channels[name] = channel
+    }
+
+    /// Removes a channel and tells whoever waits on it why.
+    private func fail(_ name: String, _ error: AirOpsError) {
+        guard let channel = channels.removeValue(forKey: name) else { return }
+        if let waiter = channel.waiter {
+            waiter.resume(returning: .failure(error))
+            Task { await self.send(PusherFrame.clientMessage("pusher:unsubscribe", ["channel": .string(name)])) }
+        } else {
+            channel.handler(.failed(error))
+        }
+    }
+
+    private func failAll(_ error: AirOpsError) {
+        for name in Array(channels.keys) { fail(name, error) }
+    }
+
+    private func send(_ text: String) async {
+        guard let outbound else { return }
+        do {
+            try await outbound.writeTextMessage(text)
+        } catch {
+            logger.debug("realtime: write failed: \(error)")
+        }
+    }
+}

@@ -1,0 +1,58 @@
+import AirOps
+import CAirOpsABI
+
+@_cdecl("airops_app_execute_stream")
+public func airops_app_execute_stream(
+    _ client: OpaquePointer?, _ appId: UnsafePointer<CChar>?, _ inputsJSON: UnsafePointer<CChar>?, _ version: Int64,
+    _ onEvent: airops_event_callback?, _ userData: UnsafeMutableRawPointer?,
+    _ out: UnsafeMutablePointer<OpaquePointer?>?, _ error: ErrorOut
+) -> airops_code {
+    call(error) { () throws(AirOpsError) in
+        let out = try requireOut(out)
+        let handle = try requireClient(client)
+        let (id, inputs, pinned) = (try string(appId, "app_id"), try inputs(inputsJSON) ?? [:], try pinnedVersion(version))
+        let execution = try blocking { () async throws(AirOpsError) in
+            try await handle.client.execute(appId: id, inputs: inputs, version: pinned, streaming: true)
+        }
+        out.pointee = ExecutionHandle.make(execution, client: handle, listener: listener(onEvent, userData))
+    }
+}
+
+@_cdecl("airops_app_chat")
+public func airops_app_chat(
+    _ client: OpaquePointer?, _ appId: UnsafePointer<CChar>?, _ message: UnsafePointer<CChar>?,
+    _ inputsJSON: UnsafePointer<CChar>?, _ sessionId: UnsafePointer<CChar>?,
+    _ onEvent: airops_event_callback?, _ userData: UnsafeMutableRawPointer?,
+    _ out: UnsafeMutablePointer<OpaquePointer?>?, _ error: ErrorOut
+) -> airops_code {
+    call(error) { () throws(AirOpsError) in
+        let out = try requireOut(out)
+        let handle = try requireClient(client)
+        let (id, text) = (try string(appId, "app_id"), try string(message, "message"))
+        let (inputs, session) = (try inputs(inputsJSON), try optionalString(sessionId, "session_id"))
+        let execution = try blocking { () async throws(AirOpsError) in
+            try await handle.client.chat(appId: id, message: text, inputs: inputs, sessionId: session)
+        }
+        out.pointee = ExecutionHandle.make(execution, client: handle, listener: listener(onEvent, userData))
+    }
+}
+
+private func listener(_ onEvent: airops_event_callback?, _ userData: UnsafeMutableRawPointer?) -> EventListener? {
+    onEvent.map { EventListener(callback: $0, userData: userData) }
+}
+
+@_cdecl("airops_client_event_fd")
+public func airops_client_event_fd(_ client: OpaquePointer?) -> Int32 {
+    object(client, as: ClientHandle.self)?.delivery.fileDescriptor ?? -1
+}
+
+@_cdecl("airops_client_dispatch")
+public func airops_client_dispatch(
+    _ client: OpaquePointer?, _ maxEvents: Int, _ outCount: UnsafeMutablePointer<Int>?, _ error: ErrorOut
+) -> airops_code {
+    outCount?.pointee = 0
+    return call(error) { () throws(AirOpsError) in
+        let count = try requireClient(client).delivery.dispatch(limit: maxEvents)
+        outCount?.pointee = count
+    }
+}

@@ -1,0 +1,50 @@
+import Hummingbird
+
+/// Endpoints for tests, under `/dev/`; not part of the AirOps or Pusher protocols, and open
+/// to anyone:
+///
+/// - `GET /dev/stats` -> `{"realtime_connections": <open now>, "realtime_connections_total":
+///   <opened since the start>, "subscriptions": <open now>, "executions_created": <count>}`
+/// - `POST /dev/realtime/drop` closes every realtime connection at once, without a close
+///   frame (a network drop as clients see it); with `?code=4200` (1000 or 3000-4999) with a
+///   close frame of that code instead. -> `{"dropped": <how many>}`
+/// - `POST /dev/realtime/ignore_subscriptions?enabled=true|false`: while enabled, the server
+///   leaves `pusher:subscribe` unanswered (to test client subscription timeouts).
+///   -> `{"ignore_subscriptions": <bool>}`
+struct DevRoutes: Sendable {
+    let hub: RealtimeHub
+    let store: ExecutionStore
+
+    func add(to router: Router<some RequestContext>) {
+        let dev = router.group("dev")
+        dev.get("stats") { _, _ in
+            let stats = hub.stats
+            return try jsonResponse([
+                "realtime_connections": stats.connections,
+                "realtime_connections_total": stats.connectionsTotal,
+                "subscriptions": stats.subscriptions,
+                "executions_created": await store.createdCount,
+            ])
+        }
+        dev.post("realtime/drop") { request, _ in
+            var code: UInt16?
+            if let text = request.uri.queryParameters["code"] {
+                guard let number = UInt16(text), number == 1000 || (3000...4999).contains(number) else {
+                    throw APIError.badRequest("code must be 1000 or 3000-4999")
+                }
+                code = number
+            }
+            return try jsonResponse(["dropped": hub.closeAll(code: code)])
+        }
+        dev.post("realtime/ignore_subscriptions") { request, _ in
+            let enabled: Bool
+            switch request.uri.queryParameters["enabled"] {
+            case "true"?: enabled = true
+            case "false"?: enabled = false
+            default: throw APIError.badRequest("enabled must be true or false")
+            }
+            hub.ignoresSubscriptions = enabled
+            return try jsonResponse(["ignore_subscriptions": enabled])
+        }
+    }
+}

@@ -1,0 +1,108 @@
+import AirOps
+import FoundationEssentials
+import HummingbirdWebSocket
+
+/// What the server does with each message a realtime client sends.
+///
+/// - `pusher:ping` (data `{}`, or `""` as Pysher sends it) -> `pusher:pong`; `pusher:pong` is
+///   ignored.
+/// - `pusher:subscribe` -> `pusher_internal:subscription_succeeded`, or
+///   `pusher:subscription_error` (with `channel`, soketi's form) for a bad channel name, a
+///   bad `private-` signature, or a `presence-` channel (not supported).
+/// - `pusher:unsubscribe` -> no answer.
+/// - `client-*` events -> `pusher:error` 4301: client events are not enabled.
+/// - Other events are ignored. A frame that is not a JSON object with an `event` (binary
+///   frames included) gets a `pusher:error` with code null and the connection stays open:
+///   every Pusher error code asks clients to act (4200-4299 reconnect at once), which a
+///   malformed frame does not call for.
+struct PusherInbound: Sendable {
+    let settings: DevServerConfig.Realtime
+    let hub: RealtimeHub
+    let connection: RealtimeConnection
+
+    func handle(_ message: WebSocketMessage) {
+        guard case .text(let text) = message else {
+            return connection.send(.error(code: nil, "Binary frames are not supported; send JSON text"))
+        }
+        guard case .object(let fields)? = try? JSONDecoder().decode(JSONValue.self, from: Data(text.utf8)),
+            case .string(let event)? = fields["event"]
+        else {
+            return connection.send(.error(code: nil, "Malformed message: expected a JSON object with an event"))
+        }
+        switch event {
+        case "pusher:ping":
+            connection.send(.pong)
+        case "pusher:subscribe":
+            subscribe(Self.object(fields["data"]))
+        case "pusher:unsubscribe":
+            if case .string(let channel)? = Self.object(fields["data"])["channel"] {
+                hub.unsubscribe(connection.socketId, from: channel)
+            }
+        case _ where event.hasPrefix("client-"):
+            connection.send(.error(code: 4301, "Client events are not enabled on this server"))
+        default:
+            break
+        }
+    }
+
+    private func subscribe(_ data: [String: JSONValue]) {
+        guard !hub.ignoresSubscriptions else { return }
+        guard case .string(let channel)? = data["channel"] else {
+            return connection.send(.error(code: nil, "pusher:subscribe needs data.channel, a string"))
+        }
+        guard PusherNames.isValidChannel(channel) else {
+            return connection.send(
+                .subscriptionError(
+                    channel, type: "InvalidChannel", status: 400,
+                    "Invalid channel name: use at most 200 of the characters a-z A-Z 0-9 _ - = @ , . ;"))
+        }
+        guard !PusherNames.isPresence(channel) else {
+            return connection.send(
+                .subscriptionError(
+                    channel, type: "UnsupportedChannel", status: 400,
+                    "Presence channels are not supported by the dev server"))
+        }
+        if PusherNames.isPrivate(channel) {
+            guard case .string(let auth)? = data["auth"] else {
+                return connection.send(
+                    .subscriptionError(
+                        channel, type: "AuthError", status: 401, "Missing auth: private channels need a signature"))
+            }
+            if let problem = authProblem(auth, channel: channel) {
+                return connection.send(.subscriptionError(channel, type: "AuthError", status: 401, problem))
+            }
+        }
+        hub.subscribe(connection.socketId, to: channel)
+        connection.send(.subscriptionSucceeded(channel))
+    }
+
+    /// Why `auth` (`<key>:<signature>`) does not authorize this connection on `channel`;
+    /// nil when it does. The signature is compared in constant time.
+    private func authProblem(_ auth: String, channel: String) -> String? {
+        guard !auth.isEmpty else { return "Missing auth: private channels need a signature" }
+        guard let colon = auth.firstIndex(of: ":"), auth[..<colon] == settings.key else {
+            return "Invalid key in auth: expected \(settings.key):<signature>"
+        }
+        let signature = String(auth[auth.index(after: colon)...])
+        let expected = PusherNames.channelSignature(
+            secret: settings.secret, socketId: connection.socketId, channel: channel)
+        guard constantTimeEqual(signature.lowercased(), expected) else {
+            return
+                "Invalid signature: Expected HMAC SHA256 hex digest of \(connection.socketId):\(channel), but got \(signature)"
+        }
+        return nil
+    }
+
+    /// The `data` of a client message as an object; some clients send it as JSON text.
+    private static func object(_ data: JSONValue?) -> [String: JSONValue] {
+        switch data {
+        case .object(let fields)?:
+            return fields
+        case .string(let text)?:
+            guard case .object(let fields)? = try? JSONValue.parse(text) else { return [:] }
+            return fields
+        default:
+            return [:]
+        }
+    }
+}

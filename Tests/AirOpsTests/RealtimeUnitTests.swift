@@ -1,0 +1,56 @@
+@testable import AirOps
+import XCTest
+
+final class RealtimeUnitTests: XCTestCase {
+    func testEndpointValidation() throws {
+        XCTAssertEqual(try RealtimeEndpoint.pusher(key: "abc123", cluster: "mt1").url, "wss://ws-mt1.pusher.com")
+        let local = try RealtimeEndpoint(url: "ws://127.0.0.1:8080/", key: "k")
+        XCTAssertEqual(local.connectURL, "ws://127.0.0.1:8080/app/k?protocol=7&client=libairops&version=\(sdkVersion)&flash=false")
+        for (url, key) in [("http://x", "k"), ("ws://", "k"), ("ws://x?y", "k"), ("ws://x", ""), ("ws://x", "a/b")] {
+            XCTAssertThrowsError(try RealtimeEndpoint(url: url, key: key), "\(url) \(key)")
+        }
+        XCTAssertThrowsError(try RealtimeEndpoint.pusher(key: "k", cluster: "eu.evil"))
+    }
+
+    func testFramesDecodeDoubleEncodedAndPlainData() {
+        let double = PusherFrame(text: #"{"event":"chunk","channel":"private-x","data":"{\"content\":\"Hi\"}"}"#)
+        XCTAssertEqual(double?.channel, "private-x")
+        XCTAssertEqual(double?.payload?["content"], .string("Hi"))
+        let plain = PusherFrame(text: #"{"event":"pusher:error","data":{"code":4001,"message":"no"}}"#)
+        XCTAssertEqual(plain?.payload?["code"], .int(4001))
+        XCTAssertNil(PusherFrame(text: "not json"))
+        XCTAssertNil(PusherFrame(text: #"{"data":"{}"}"#))
+    }
+
+    func testReconnectPolicyFollowsCloseCodeClasses() {
+        let policy = ReconnectPolicy()
+        XCTAssertEqual(policy.decide(closeCode: 4001, failures: 0), .giveUp)
+        XCTAssertEqual(policy.decide(closeCode: 4200, failures: 3), .reconnect(after: .zero))
+        guard case .reconnect(let backoff) = policy.decide(closeCode: 4100, failures: 0) else { return XCTFail() }
+        XCTAssertGreaterThanOrEqual(backoff, .seconds(1))
+        guard case .reconnect(let later) = policy.decide(closeCode: nil, failures: 20) else { return XCTFail() }
+        XCTAssertLessThanOrEqual(later, policy.maximum)
+    }
+
+    func testEventAccessors() {
+        let action = ExecutionEvent(kind: .agentAction, json: #"{"tool":"t","tool_input":{"a":1}}"#)
+        XCTAssertEqual(action.tool, "t")
+        XCTAssertEqual(action.toolInput, .object(["a": .int(1)]))
+        let response = ExecutionEvent(kind: .agentResponse, json: #"{"token":"x","stream_finished":true,"result":"xy"}"#)
+        XCTAssertTrue(response.streamFinished)
+        XCTAssertEqual(response.result, "xy")
+        let garbage = ExecutionEvent(kind: .chunk, json: "[1,2")
+        XCTAssertNil(garbage.content)
+    }
+
+    func testChangeSignalWakesWaitersAndTimesOut() async {
+        let signal = ChangeSignal()
+        await signal.wait(after: signal.count, upTo: .milliseconds(20))  // returns by itself
+        let seen = signal.count
+        async let woken: Void = signal.wait(after: seen, upTo: .seconds(30))
+        try? await Task.sleep(for: .milliseconds(20))
+        signal.fire()
+        await woken
+        XCTAssertEqual(signal.count, seen + 1)
+    }
+}

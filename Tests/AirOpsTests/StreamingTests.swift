@@ -1,0 +1,77 @@
+import AirOps
+import XCTest
+
+final class StreamingTests: DevServerTestCase {
+    private static func collect(_ execution: Execution) async -> [ExecutionEvent] {
+        var events: [ExecutionEvent] = []
+        if let stream = execution.events {
+            for await event in stream { events.append(event) }
+        }
+        return events
+    }
+
+    func testStreamedChunksConcatenateToTheOutputAndEndWithOneCompleted() async throws {
+        let execution = try await client.execute(appId: "hello-world", inputs: ["name": .string("Ada")], streaming: true)
+        let events = await Self.collect(execution)
+        let record = try await execution.result(timeout: .seconds(30))
+        let expected = "Hello, Ada! Welcome to AirOps."
+        XCTAssertEqual(record.output?.text, expected)
+        XCTAssertEqual(events.filter { $0.kind == .chunk }.compactMap(\.content).joined(), expected)
+        XCTAssertEqual(events.filter { $0.kind == .completed }.count, 1)
+        XCTAssertEqual(events.last?.kind, .completed)
+        XCTAssertEqual(events.last?.content, expected)
+    }
+
+    func testManyStreamsShareOneConnection() async throws {
+        let client = self.client!
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for index in 0..<20 {
+                group.addTask {
+                    let execution = try await client.execute(
+                        appId: "public-echo", inputs: ["text": .string("n\(index)")], streaming: true)
+                    let events = await Self.collect(execution)
+                    XCTAssertEqual(events.filter { $0.kind == .chunk }.compactMap(\.content).joined(), "You said: n\(index)")
+                }
+            }
+            try await group.waitForAll()
+        }
+        let opened = await client.realtimeConnectionsOpened()
+        XCTAssertEqual(opened, 1)
+    }
+
+    func testChatRemembersTheSession() async throws {
+        let first = try await client.chat(appId: "demo-agent", message: "Hello")
+        let firstEvents = await Self.collect(first)
+        XCTAssertNotNil(first.sessionId)
+        XCTAssertTrue(firstEvents.contains { $0.kind == .agentAction && $0.tool == "recall_session" })
+        XCTAssertEqual(firstEvents.last?.result, "Turn 1. You said: Hello. This is a new session.")
+        let responses = firstEvents.filter { $0.kind == .agentResponse }
+        XCTAssertEqual(responses.filter(\.streamFinished).count, 1)
+        XCTAssertTrue(responses.last?.streamFinished ?? false)
+
+        let second = try await client.chat(appId: "demo-agent", message: "Any weather?", sessionId: first.sessionId)
+        let secondEvents = await Self.collect(second)
+        XCTAssertEqual(second.sessionId, first.sessionId)
+        XCTAssertTrue(secondEvents.contains { $0.kind == .agentAction && $0.tool == "get_weather" })
+        let record = try await second.result(timeout: .seconds(30))
+        XCTAssertEqual(record.output?.text, "Turn 2. You said: Any weather?. Before that you said: Hello.")
+    }
+
+    func testCancelEndsTheEventsWithoutCompleted() async throws {
+        let execution = try await client.execute(appId: "slow-echo", inputs: ["text": .string("a b c d e f")], streaming: true)
+        try await execution.cancel()
+        let events = await Self.collect(execution)
+        XCTAssertFalse(events.contains { $0.kind == .completed })
+        let record = try await execution.result(timeout: .seconds(10))
+        XCTAssertEqual(record.status, .cancelled)
+    }
+
+    func testStreamingWithoutARealtimeEndpointIsAnInvalidArgument() async throws {
+        var configuration = ClientConfiguration()
+        try configuration.setHost(server.baseURL)
+        let plain = AirOpsClient(configuration: configuration)
+        defer { Task { await plain.shutdown() } }
+        let error = await expectError { _ = try await plain.execute(appId: "public-echo", streaming: true) }
+        XCTAssertEqual(error?.kind, .invalidArgument)
+    }
+}

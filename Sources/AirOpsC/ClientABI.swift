@@ -73,13 +73,21 @@ public func airops_app_execute(
     _ client: OpaquePointer?, _ appId: UnsafePointer<CChar>?, _ inputsJSON: UnsafePointer<CChar>?,
     _ version: Int64, _ out: UnsafeMutablePointer<OpaquePointer?>?, _ error: ErrorOut
 ) -> airops_code {
+    execute(client, appId, inputsJSON, version, streaming: false, listener: nil, out, error)
+}
+
+/// The body of airops_app_execute and airops_app_execute_stream.
+func execute(
+    _ client: OpaquePointer?, _ appId: UnsafePointer<CChar>?, _ inputsJSON: UnsafePointer<CChar>?, _ version: Int64,
+    streaming: Bool, listener: EventListener?, _ out: UnsafeMutablePointer<OpaquePointer?>?, _ error: ErrorOut
+) -> airops_code {
     call(error) { () throws(AirOpsError) in
         let out = try requireOut(out)
         let handle = try requireClient(client)
         let (id, inputs, pinned) = (try string(appId, "app_id"), try inputs(inputsJSON) ?? [:], try pinnedVersion(version))
         let execution = try blocking { () async throws(AirOpsError) in
-            try await handle.client.execute(appId: id, inputs: inputs, version: pinned)
+            try await handle.client.execute(appId: id, inputs: inputs, version: pinned, streaming: streaming)
         }
-        out.pointee = ExecutionHandle.make(execution, client: handle, listener: nil)
+        out.pointee = ExecutionHandle.make(execution, client: handle, listener: listener)
     }
 }

@@ -7,15 +7,7 @@ public func airops_app_execute_stream(
     _ onEvent: airops_event_callback?, _ userData: UnsafeMutableRawPointer?,
     _ out: UnsafeMutablePointer<OpaquePointer?>?, _ error: ErrorOut
 ) -> airops_code {
-    call(error) { () throws(AirOpsError) in
-        let out = try requireOut(out)
-        let handle = try requireClient(client)
-        let (id, inputs, pinned) = (try string(appId, "app_id"), try inputs(inputsJSON) ?? [:], try pinnedVersion(version))
-        let execution = try blocking { () async throws(AirOpsError) in
-            try await handle.client.execute(appId: id, inputs: inputs, version: pinned, streaming: true)
-        }
-        out.pointee = ExecutionHandle.make(execution, client: handle, listener: listener(onEvent, userData))
-    }
+    execute(client, appId, inputsJSON, version, streaming: true, listener: listener(onEvent, userData), out, error)
 }
 
 @_cdecl("airops_app_chat")

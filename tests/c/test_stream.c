@@ -332,12 +332,17 @@ static void test_free_and_cancel_inside_callbacks(void) {
 typedef struct free_thread_args {
     airops_execution *execution;
     stream_state *state;
+    int cancel; /* cancel instead of free (the main thread frees later) */
 } free_thread_args;
 
 static void *free_after_first_chunk(void *argument) {
     free_thread_args *args = argument;
     for (int i = 0; i < 1000 && args->state->chunks == 0; i++) sleep_ms(5);
-    airops_execution_free(args->execution);
+    if (args->cancel) {
+        CHECK(airops_execution_cancel(args->execution, NULL) == AIROPS_OK);
+    } else {
+        airops_execution_free(args->execution);
+    }
     atomic_store(&args->state->closed, 1);
     return NULL;
 }
@@ -353,10 +358,14 @@ static void test_free_from_another_thread(void) {
         args[i].execution = start_slow(client, &states[i]);
         states[i].execution = NULL; /* this test frees from the thread, not the callback */
         args[i].state = &states[i].stream;
+        args[i].cancel = i % 2;
         pthread_create(&threads[i], NULL, free_after_first_chunk, &args[i]);
     }
     for (int i = 0; i < N; i++) pthread_join(threads[i], NULL);
     sleep_ms(1500);
+    for (int i = 0; i < N; i++) {
+        if (args[i].cancel) airops_execution_free(args[i].execution);
+    }
     int violations = 0;
     for (int i = 0; i < N; i++) violations += atomic_load(&states[i].stream.after_free);
     CHECK(violations == 0);

@@ -2,12 +2,15 @@
 #   make          the self-contained release library (build/lib) and the C examples
 #   make test     every test suite: Swift, library/ABI checks, C, Python
 #   make demo     the dev server plus the C and Python examples against it
+#   make install  the header, the library with its SONAME links and airops.pc under PREFIX
 
 SWIFT        ?= swift
 CC           ?= cc
 PYTHON       ?= python3
-VERSION      := 0.1.0
-SOMAJOR      := 0
+PREFIX       ?= /usr/local
+# The header is the one place that names the version.
+VERSION      := $(shell sed -n 's/^\#define AIROPS_VERSION_STRING "\(.*\)"/\1/p' include/airops.h)
+SOMAJOR      := $(firstword $(subst ., ,$(VERSION)))
 RELEASE_DIR  := .build-release
 BUILD        := build
 LIB          := $(BUILD)/lib/libairops.so
@@ -22,7 +25,7 @@ SWIFT_SOURCES := Package.swift $(shell find Sources -type f) include/airops.h
 export PYTHONPATH := $(CURDIR)/bindings/python
 export AIROPS_LIBRARY := $(CURDIR)/$(LIB)
 
-.PHONY: all lib dev-server examples test test-deps test-swift test-abi test-c test-python demo clean
+.PHONY: all lib dev-server examples install test test-deps test-swift test-abi test-c test-python demo clean
 
 all: lib examples
 
@@ -64,8 +67,19 @@ test: test-deps
 test-swift: dev-server
 	$(SWIFT) test --skip-build
 
-test-abi: lib
+install: lib
+	install -d $(DESTDIR)$(PREFIX)/include $(DESTDIR)$(PREFIX)/lib/pkgconfig
+	install -m 644 include/airops.h $(DESTDIR)$(PREFIX)/include/airops.h
+	install -m 755 $(BUILD)/lib/libairops.so.$(VERSION) $(DESTDIR)$(PREFIX)/lib/libairops.so.$(VERSION)
+	strip --strip-unneeded $(DESTDIR)$(PREFIX)/lib/libairops.so.$(VERSION)
+	ln -sf libairops.so.$(VERSION) $(DESTDIR)$(PREFIX)/lib/libairops.so.$(SOMAJOR)
+	ln -sf libairops.so.$(VERSION) $(DESTDIR)$(PREFIX)/lib/libairops.so
+	sed -e 's|@PREFIX@|$(PREFIX)|' -e 's|@VERSION@|$(VERSION)|' packaging/airops.pc.in \
+	  > $(DESTDIR)$(PREFIX)/lib/pkgconfig/airops.pc
+
+test-abi: lib dev-server
 	tests/abi/check_library.sh $(LIB)
+	$(WITH_SERVER) tests/abi/check_install.sh
 
 test-c: dev-server $(C_TESTS) $(C_EXAMPLES)
 	@set -e; for t in $(C_TESTS); do echo "== $$t"; $(WITH_SERVER) $$t; done

@@ -1,5 +1,6 @@
 import Logging
 import NIOWebSocket
+import Synchronization
 import WSClient
 
 /// What a channel's subscriber is told.
@@ -34,6 +35,8 @@ actor RealtimeConnection {
     private let policy = ReconnectPolicy()
     /// The protocol's recommended wait for a pong before the connection counts as dead.
     private let pongTimeout: Duration = .seconds(30)
+    /// How long connecting may take until `connection_established`.
+    private let handshakeTimeout: Duration = .seconds(15)
 
     private var channels: [String: Channel] = [:]
     private var socketId: String?
@@ -106,25 +109,10 @@ actor RealtimeConnection {
             generation += 1
             let current = generation
             var closeCode: Int?
-            do {
-                let configuration = WebSocketClientConfiguration(maxFrameSize: 1 << 20)
-                let close = try await WebSocketClient.connect(
-                    url: endpoint.connectURL, configuration: configuration, logger: logger
-                ) { inbound, outbound, _ in
-                    await self.opened(outbound, generation: current)
-                    try await withThrowingTaskGroup(of: Void.self) { group in
-                        group.addTask {
-                            for try await message in inbound.messages(maxSize: 1 << 20) {
-                                if case .text(let text) = message { await self.receive(text, generation: current) }
-                            }
-                        }
-                        group.addTask { try await self.keepAlive(outbound, generation: current) }
-                        try await group.next()
-                        group.cancelAll()
-                    }
-                }
+            switch await serve(generation: current) {
+            case .success(let close):
                 closeCode = close.map { Int(UInt16(webSocketErrorCode: $0.closeCode)) }
-            } catch {
+            case .failure(let error):
                 logger.debug("realtime connection ended: \(error)")
             }
             failures = closed(generation: current) ? 0 : failures + 1
@@ -137,6 +125,44 @@ actor RealtimeConnection {
             }
         }
         connectionTask = nil
+    }
+
+    /// Runs one connection until it closes. A connection whose handshake has not completed
+    /// within the handshake timeout is abandoned: a server that closes right after the
+    /// upgrade can leave the WebSocket client waiting forever.
+    private func serve(generation current: Int) async -> Result<WebSocketCloseFrame?, any Error> {
+        let (url, logger) = (endpoint.connectURL, self.logger)
+        let attempt = Task {
+            try await WebSocketClient.connect(url: url, configuration: .init(maxFrameSize: 1 << 20), logger: logger) {
+                inbound, outbound, _ in
+                await self.opened(outbound, generation: current)
+                try await withThrowingTaskGroup(of: Void.self) { group in
+                    group.addTask {
+                        for try await message in inbound.messages(maxSize: 1 << 20) {
+                            if case .text(let text) = message { await self.receive(text, generation: current) }
+                        }
+                    }
+                    group.addTask { try await self.keepAlive(outbound, generation: current) }
+                    try await group.next()
+                    group.cancelAll()
+                }
+            }
+        }
+        let timeout = handshakeTimeout
+        let outcome = FirstOutcome<Result<WebSocketCloseFrame?, any Error>>()
+        Task { outcome.resume(await attempt.result) }
+        Task { [weak self] in
+            try? await Task.sleep(for: timeout)
+            guard let self, await self.socketId == nil, await self.generation == current else { return }
+            attempt.cancel()
+            outcome.resume(.failure(AirOpsError(.timeout, "no connection_established within \(timeout.milliseconds) ms")))
+        }
+        return await withTaskCancellationHandler {
+            await outcome.value()
+        } onCancel: {
+            attempt.cancel()
+            outcome.resume(.failure(CancellationError()))
+        }
     }
 
     private func opened(_ writer: WebSocketOutboundWriter, generation current: Int) {
@@ -276,6 +302,37 @@ actor RealtimeConnection {
             try await outbound.writeTextMessage(text)
         } catch {
             logger.debug("realtime: write failed: \(error)")
+        }
+    }
+}
+
+/// Whichever of several outcomes comes first; the others are dropped.
+private final class FirstOutcome<Value: Sendable>: Sendable {
+    private enum State {
+        case waiting(CheckedContinuation<Value, Never>?)
+        case done(Value)
+    }
+
+    private let state = Mutex(State.waiting(nil))
+
+    func resume(_ value: Value) {
+        let waiter: CheckedContinuation<Value, Never>? = state.withLock { state in
+            guard case .waiting(let waiter) = state else { return nil }
+            state = .done(value)
+            return waiter
+        }
+        waiter?.resume(returning: value)
+    }
+
+    func value() async -> Value {
+        await withCheckedContinuation { continuation in
+            let ready: Value? = state.withLock { state in
+                switch state {
+                case .done(let value): return value
+                case .waiting: state = .waiting(continuation); return nil
+                }
+            }
+            if let ready { continuation.resume(returning: ready) }
         }
     }
 }

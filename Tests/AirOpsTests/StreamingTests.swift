@@ -66,6 +66,16 @@ final class StreamingTests: DevServerTestCase {
         XCTAssertEqual(record.status, .cancelled)
     }
 
+    func testAnUnknownPusherKeyFailsClearlyInsteadOfHanging() async throws {
+        var configuration = client.configuration
+        configuration.realtime = try RealtimeEndpoint(url: "ws://127.0.0.1:\(server.port)", key: "no-such-key")
+        let misconfigured = AirOpsClient(configuration: configuration)
+        defer { Task { await misconfigured.shutdown() } }
+        let error = await expectError { _ = try await misconfigured.execute(appId: "public-echo", streaming: true) }
+        XCTAssertEqual(error?.kind, .network)
+        XCTAssertTrue(error?.message.contains("4001") ?? false, error?.message ?? "")
+    }
+
     func testStreamingWithoutARealtimeEndpointIsAnInvalidArgument() async throws {
         var configuration = ClientConfiguration()
         try configuration.setHost(server.baseURL)

@@ -15,6 +15,10 @@ RELEASE_DIR  := .build-release
 BUILD        := build
 LIB          := $(BUILD)/lib/libairops.so
 DEV_SERVER   := .build/debug/airops-dev-server
+# SwiftPM names the executable airops-cli (the library product is already "airops");
+# it is installed as `airops`.
+CLI          := $(BUILD)/bin/airops
+DEBUG_CLI    := .build/debug/airops-cli
 CFLAGS       += -std=c11 -Wall -Wextra -Werror -pedantic -g -Iinclude
 LDFLAGS      += -L$(BUILD)/lib -Wl,-rpath,$(abspath $(BUILD)/lib)
 WITH_SERVER  := $(PYTHON) tests/with_dev_server.py --server $(DEV_SERVER) --
@@ -25,9 +29,9 @@ SWIFT_SOURCES := Package.swift $(shell find Sources -type f) include/airops.h
 export PYTHONPATH := $(CURDIR)/bindings/python
 export AIROPS_LIBRARY := $(CURDIR)/$(LIB)
 
-.PHONY: all lib dev-server examples install test test-deps test-swift test-abi test-c test-python demo clean
+.PHONY: all lib cli dev-server examples install test test-deps test-swift test-abi test-c test-python test-cli demo clean
 
-all: lib examples
+all: lib cli examples
 
 # The Swift runtime is linked statically so that the library loads where Swift is not installed.
 $(LIB): $(SWIFT_SOURCES)
@@ -38,6 +42,13 @@ $(LIB): $(SWIFT_SOURCES)
 	ln -sf libairops.so.$(VERSION) $(LIB)
 
 lib: $(LIB)
+
+$(CLI): $(SWIFT_SOURCES)
+	$(SWIFT) build -c release --scratch-path $(RELEASE_DIR) -Xswiftc -static-stdlib --product airops-cli
+	mkdir -p $(BUILD)/bin
+	cp $(RELEASE_DIR)/release/airops-cli $(CLI)
+
+cli: $(CLI)
 
 # One debug build for the dev server and the Swift tests: building the product alone would
 # compile every module again without -enable-testing.
@@ -63,12 +74,14 @@ test: test-deps
 	$(MAKE) test-abi
 	$(MAKE) test-c
 	$(MAKE) test-python
+	$(MAKE) test-cli
 
 test-swift: dev-server
 	$(SWIFT) test --skip-build
 
-install: lib
-	install -d $(DESTDIR)$(PREFIX)/include $(DESTDIR)$(PREFIX)/lib/pkgconfig
+install: lib cli
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/include $(DESTDIR)$(PREFIX)/lib/pkgconfig
+	install -m 755 -s $(CLI) $(DESTDIR)$(PREFIX)/bin/airops
 	install -m 644 include/airops.h $(DESTDIR)$(PREFIX)/include/airops.h
 	install -m 755 $(BUILD)/lib/libairops.so.$(VERSION) $(DESTDIR)$(PREFIX)/lib/libairops.so.$(VERSION)
 	strip --strip-unneeded $(DESTDIR)$(PREFIX)/lib/libairops.so.$(VERSION)
@@ -87,6 +100,10 @@ test-c: dev-server $(C_TESTS) $(C_EXAMPLES)
 
 test-python: dev-server lib
 	$(WITH_SERVER) $(PYTHON) -m pytest -q bindings/python/tests
+	$(WITH_SERVER) $(PYTHON) -m pytest -q tests/conformance
+
+test-cli: dev-server
+	AIROPS_CLI=$(DEBUG_CLI) $(WITH_SERVER) $(PYTHON) -m pytest -q tests/cli
 	@set -e; for e in examples/python/*.py; do echo "== $$e"; $(WITH_SERVER) $(PYTHON) $$e; done
 
 demo: dev-server lib examples

@@ -13,6 +13,9 @@ let package = Package(
         .library(name: "AirOps", targets: ["AirOps"]),
         .library(name: "airops", type: .dynamic, targets: ["AirOpsC"]),
         .executable(name: "airops-dev-server", targets: ["airops-dev-server"]),
+        // Not "airops": that name is the C library's (libairops.so), and SwiftPM drops a second
+        // product of the same name. The command calls itself `airops`; install it under that name.
+        .executable(name: "airops-cli", targets: ["airops-cli"]),
     ],
     dependencies: [
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
@@ -73,6 +76,15 @@ let package = Package(
                 "AirOpsDevServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        // The command-line client: the Swift core only, no C ABI.
+        .executableTarget(
+            name: "airops-cli",
+            dependencies: [
+                "AirOps",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "NIOPosix", package: "swift-nio"),
             ]
         ),
         .testTarget(name: "AirOpsTests", dependencies: ["AirOps", "AirOpsDevServer"]),

@@ -233,7 +233,9 @@ airops_code airops_client_new(const airops_options *options, airops_client **out
                               airops_error **error);
 
 /**
- * Frees a client and closes its connections (HTTP pool and realtime connection). Blocks
+ * Frees a client and closes its connections (HTTP pool and realtime connection). Free every
+ * client before the process exits: a delivery thread still running callbacks while the
+ * process tears down (or, in Python, while the interpreter finalizes) may crash it. Blocks
  * until they are closed and, in direct delivery, until a callback that is running has
  * returned (not when called from a callback: then it returns without waiting for it).
  * Free every execution of the client before the client. Accepts NULL.
@@ -452,7 +454,9 @@ int airops_client_event_fd(const airops_client *client);
 /**
  * AIROPS_DELIVERY_QUEUED: runs the callbacks of up to `max_events` waiting events (0 = all
  * that wait now) on the calling thread, and returns at once when none wait. `*out_count`
- * (may be NULL) receives how many ran. Events of freed executions are dropped.
+ * (may be NULL) receives how many ran. Events of freed executions are dropped. Calls from
+ * several threads are serialized, so each execution's callbacks still run in order; a call
+ * from inside a callback runs the next events before it returns.
  * Errors: INVALID_ARGUMENT for NULL or a client in direct delivery.
  */
 airops_code airops_client_dispatch(airops_client *client, size_t max_events, size_t *out_count,

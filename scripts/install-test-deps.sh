@@ -1,6 +1,9 @@
 #!/usr/bin/env bash
 # Installs what the build and the tests need on a fresh Debian machine with Swift: the
-# system OpenSSL headers (HMAC), pkg-config, and pytest. Does nothing when they are there.
+# system OpenSSL headers (HMAC), pkg-config, pytest, and for the realtime conformance test
+# (tests/conformance) the official Pusher server library and the Pysher client, pinned to
+# the versions whose quirks protocol/pusher-channels.md describes. Does nothing when they
+# are there.
 set -eu
 missing=()
 pkg-config --exists libcrypto 2>/dev/null || missing+=(libssl-dev pkg-config)
@@ -15,3 +18,5 @@ if [ ${#missing[@]} -gt 0 ]; then
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}"
 fi
 python3 -c 'import pytest' 2>/dev/null || python3 -m pip install --quiet pytest
+python3 -c 'import pusher' 2>/dev/null || python3 -m pip install --quiet 'pusher==3.3.4'
+python3 -c 'import pysher' 2>/dev/null || python3 -m pip install --quiet 'Pysher==1.0.8'

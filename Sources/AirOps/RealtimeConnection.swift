@@ -109,13 +109,23 @@ actor RealtimeConnection {
             generation += 1
             let current = generation
             var closeCode: Int?
+            var failure: (any Error)?
             switch await serve(generation: current) {
             case .success(let close):
                 closeCode = close.map { Int(UInt16(webSocketErrorCode: $0.closeCode)) }
             case .failure(let error):
+                failure = error
                 logger.debug("realtime connection ended: \(error)")
             }
-            failures = closed(generation: current) ? 0 : failures + 1
+            if closed(generation: current) {
+                failures = 0
+            } else {
+                failures += 1
+                // Subscriptions still waiting for their first confirmation fail now rather
+                // than at their timeout; confirmed channels wait for the reconnect.
+                failUnconfirmed(
+                    AirOpsError(.network, "cannot connect to the realtime server \(endpoint.url): \(failure.map { "\($0)" } ?? "closed with code \(closeCode ?? 0)")"))
+            }
             switch policy.decide(closeCode: closeCode, failures: failures) {
             case .giveUp:
                 failAll(AirOpsError(.network, "the realtime server refused the connection (close code \(closeCode ?? 0))"))
@@ -290,6 +300,10 @@ actor RealtimeConnection {
         } else {
             channel.handler(.failed(error))
         }
+    }
+
+    private func failUnconfirmed(_ error: AirOpsError) {
+        for (name, channel) in channels where channel.waiter != nil { fail(name, error) }
     }
 
     private func failAll(_ error: AirOpsError) {

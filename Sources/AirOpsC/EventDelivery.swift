@@ -14,10 +14,13 @@ final class EventDelivery: Sendable {
         case queued(Queue)
     }
 
-    private final class Queue: Sendable {
+    private final class Queue: @unchecked Sendable {
         /// [read end, write end] of a non-blocking pipe.
         let pipe: (read: Int32, write: Int32)
         let pending = Mutex<[Work]>([])
+        /// Held while a dispatch runs callbacks, so that two dispatching threads cannot
+        /// reorder an execution's events; recursive, for a dispatch from inside a callback.
+        let dispatching: UnsafeMutablePointer<pthread_mutex_t>
 
         init() throws(AirOpsError) {
             var fds: [Int32] = [-1, -1]
@@ -29,11 +32,19 @@ final class EventDelivery: Sendable {
                 _ = fcntl(fd, F_SETFD, FD_CLOEXEC)
             }
             pipe = (fds[0], fds[1])
+            dispatching = .allocate(capacity: 1)
+            var attributes = pthread_mutexattr_t()
+            pthread_mutexattr_init(&attributes)
+            pthread_mutexattr_settype(&attributes, Int32(PTHREAD_MUTEX_RECURSIVE))
+            pthread_mutex_init(dispatching, &attributes)
+            pthread_mutexattr_destroy(&attributes)
         }
 
         deinit {
             close(pipe.read)
             close(pipe.write)
+            pthread_mutex_destroy(dispatching)
+            dispatching.deallocate()
         }
     }
 
@@ -80,6 +91,8 @@ final class EventDelivery: Sendable {
         guard case .queued(let queue) = mode else {
             throw AirOpsError(.invalidArgument, "airops_client_dispatch needs a client in AIROPS_DELIVERY_QUEUED")
         }
+        pthread_mutex_lock(queue.dispatching)
+        defer { pthread_mutex_unlock(queue.dispatching) }
         let batch = queue.pending.withLock { pending in
             let count = limit == 0 ? pending.count : min(limit, pending.count)
             let batch = Array(pending.prefix(count))

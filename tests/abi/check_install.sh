@@ -32,7 +32,10 @@ example_runs_on_the_installed_library() {
         ldd "$prefix/execute" | grep -q "$prefix/lib/libairops.so.0"
 }
 
+cli_is_installed() { "$prefix/bin/airops" --help | grep -q 'hash-user-id'; }
+
 check "make install PREFIX=..." installs
+check "the airops command is installed" cli_is_installed
 check "the library, its SONAME links and the header are installed" has_links
 check "readelf -d shows SONAME libairops.so.0" has_soname
 check "pkg-config --modversion airops is $version" pkg_config_knows_it

@@ -9,6 +9,12 @@ Example::
         with client.apps.execute("hello-world", {"name": "Ada"}) as execution:
             print(execution.result().output)
 
+        # Streamed: events arrive while the app runs (needs a realtime endpoint).
+        with client.apps.execute("hello-world", {"name": "Ada"}, stream=True) as execution:
+            for event in execution:
+                if event.kind is airops.EventKind.CHUNK:
+                    print(event.content, end="", flush=True)
+
 The package converts and forwards: validation, HTTP, polling and hashing happen in the
 library (``libairops.so``), which is found as described in :mod:`airops._library`.
 """
@@ -35,6 +41,7 @@ from ._library import version as library_version
 from ._version import __version__
 from .apps import Apps
 from .client import AirOps
+from .events import Event, EventHandler, EventKind
 from .execution import Execution
 from .identity import hash_user_id
 from .result import ExecutionResult, ExecutionState
@@ -46,6 +53,9 @@ __all__ = [
     "AirOps",
     "Apps",
     "Execution",
+    "Event",
+    "EventKind",
+    "EventHandler",
     "ExecutionResult",
     "ExecutionState",
     "ErrorCode",

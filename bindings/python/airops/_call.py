@@ -5,10 +5,10 @@ from __future__ import annotations
 import ctypes
 from typing import Any
 
-from ._errors import AirOpsError, ErrorCode, InvalidArgumentError, exception_for
+from ._errors import AirOpsError, ErrorCode, InvalidArgumentError, TimeoutError, exception_for
 from ._library import ErrorHandle, library
 
-__all__ = ["call", "code_name", "invalid_argument"]
+__all__ = ["call", "code_name", "invalid_argument", "timeout_error"]
 
 
 def code_name(code: int) -> str:
@@ -48,3 +48,9 @@ def invalid_argument(message: str) -> InvalidArgumentError:
     """An :class:`InvalidArgumentError` for a value that cannot be converted to C."""
     code = ErrorCode.INVALID_ARGUMENT
     return InvalidArgumentError(message, code=code, code_name=code_name(code))
+
+
+def timeout_error(message: str) -> TimeoutError:
+    """A :class:`TimeoutError` for a wait of this package (e.g. for the next event)."""
+    code = ErrorCode.TIMEOUT
+    return TimeoutError(message, code=code, code_name=code_name(code))

@@ -30,6 +30,9 @@ __all__ = [
     "ClientHandle",
     "ExecutionHandle",
     "ResultHandle",
+    "OwnedString",
+    "EventStruct",
+    "EventCallback",
     "candidate_paths",
     "load",
     "library",
@@ -70,6 +73,59 @@ ClientHandle = ctypes.POINTER(_AiropsClient)
 ExecutionHandle = ctypes.POINTER(_AiropsExecution)
 ResultHandle = ctypes.POINTER(_AiropsResult)
 
+
+# struct airops_event and the members of its union (airops.h, "Streaming and chat"). The
+# pointers in it are borrowed for the duration of one callback: copy them out at once.
+class _ChunkEvent(ctypes.Structure):
+    """``airops_chunk_event``."""
+
+    _fields_ = [("content", ctypes.c_char_p)]
+
+
+class _CompletedEvent(ctypes.Structure):
+    """``airops_completed_event``."""
+
+    _fields_ = [("content", ctypes.c_char_p), ("result", ctypes.c_char_p)]
+
+
+class _AgentResponseEvent(ctypes.Structure):
+    """``airops_agent_response_event``."""
+
+    _fields_ = [("token", ctypes.c_char_p), ("stream_finished", ctypes.c_int),
+                ("result", ctypes.c_char_p)]
+
+
+class _AgentActionEvent(ctypes.Structure):
+    """``airops_agent_action_event``."""
+
+    _fields_ = [("tool", ctypes.c_char_p), ("tool_input_json", ctypes.c_char_p)]
+
+
+class _AgentActionErrorEvent(ctypes.Structure):
+    """``airops_agent_action_error_event``."""
+
+    _fields_ = [("tool", ctypes.c_char_p), ("tool_error", ctypes.c_char_p)]
+
+
+class _EventData(ctypes.Union):
+    """The anonymous union ``data`` of ``airops_event``: the member named by ``kind``."""
+
+    _fields_ = [("chunk", _ChunkEvent), ("completed", _CompletedEvent),
+                ("agent_response", _AgentResponseEvent), ("agent_action", _AgentActionEvent),
+                ("agent_action_error", _AgentActionErrorEvent)]
+
+
+class EventStruct(ctypes.Structure):
+    """``airops_event`` (``kind`` is the C enum ``airops_event_kind``, an int)."""
+
+    _fields_ = [("size", ctypes.c_size_t), ("kind", ctypes.c_int),
+                ("execution", ExecutionHandle), ("execution_id", ctypes.c_char_p),
+                ("json", ctypes.c_char_p), ("data", _EventData)]
+
+
+# ``airops_event_callback``: void (*)(const airops_event *event, void *user_data).
+EventCallback = ctypes.CFUNCTYPE(None, ctypes.POINTER(EventStruct), ctypes.c_void_p)
+
 # A string the library hands over (freed with airops_string_free): never c_char_p, which
 # would copy it into bytes and lose the pointer.
 OwnedString = ctypes.POINTER(ctypes.c_char)
@@ -77,6 +133,8 @@ OwnedString = ctypes.POINTER(ctypes.c_char)
 _c_int = ctypes.c_int
 _c_int64 = ctypes.c_int64
 _c_char_p = ctypes.c_char_p
+_c_size_t = ctypes.c_size_t
+_c_void_p = ctypes.c_void_p
 _ErrorOut = ctypes.POINTER(ErrorHandle)
 _P = ctypes.POINTER
 
@@ -102,6 +160,12 @@ PROTOTYPES: dict[str, tuple[object, list[object]]] = {
                                              _ErrorOut]),
     "airops_options_set_host": (_c_int, [OptionsHandle, _c_char_p, _ErrorOut]),
     "airops_options_set_request_timeout": (_c_int, [OptionsHandle, _c_int64, _ErrorOut]),
+    "airops_options_load_environment": (_c_int, [OptionsHandle, _ErrorOut]),
+    "airops_options_set_realtime_url": (_c_int, [OptionsHandle, _c_char_p, _c_char_p,
+                                                 _ErrorOut]),
+    "airops_options_set_pusher": (_c_int, [OptionsHandle, _c_char_p, _c_char_p, _ErrorOut]),
+    "airops_options_set_subscription_timeout": (_c_int, [OptionsHandle, _c_int64, _ErrorOut]),
+    "airops_options_set_delivery": (_c_int, [OptionsHandle, _c_int, _ErrorOut]),
     # Client
     "airops_client_new": (_c_int, [OptionsHandle, _P(ClientHandle), _ErrorOut]),
     "airops_client_free": (None, [ClientHandle]),
@@ -117,6 +181,15 @@ PROTOTYPES: dict[str, tuple[object, list[object]]] = {
                                        _ErrorOut]),
     "airops_execution_cancel": (_c_int, [ExecutionHandle, _ErrorOut]),
     "airops_execution_free": (None, [ExecutionHandle]),
+    # Streaming and chat
+    "airops_app_execute_stream": (_c_int, [ClientHandle, _c_char_p, _c_char_p, _c_int64,
+                                           EventCallback, _c_void_p, _P(ExecutionHandle),
+                                           _ErrorOut]),
+    "airops_app_chat": (_c_int, [ClientHandle, _c_char_p, _c_char_p, _c_char_p, _c_char_p,
+                                 EventCallback, _c_void_p, _P(ExecutionHandle), _ErrorOut]),
+    "airops_execution_session_id": (_c_char_p, [ExecutionHandle]),
+    "airops_client_event_fd": (_c_int, [ClientHandle]),
+    "airops_client_dispatch": (_c_int, [ClientHandle, _c_size_t, _P(_c_size_t), _ErrorOut]),
     # Results
     "airops_result_state": (_c_int, [ResultHandle]),
     "airops_result_status": (_c_char_p, [ResultHandle]),

@@ -1,98 +1,132 @@
-"""The client: identity, host and timeouts, and the native connection pool behind them."""
+"""The client: identity, host, timeouts, realtime endpoint and event delivery, and the native
+connection pool behind them."""
 
 from __future__ import annotations
 
+import atexit
 import ctypes
 import threading
+import weakref
 from types import TracebackType
 from typing import Any
 
 from ._call import call, invalid_argument
-from ._convert import c_id, c_milliseconds, c_string
+from ._convert import c_id, c_string
 from ._handle import NativeHandle
-from ._library import ClientHandle, library
+from ._library import library
+from ._options import Delivery, Identity, Settings, new_client
+from ._stream import EventSink, unregister
 from .apps import Apps
 from .execution import Execution
 
 __all__ = ["AirOps"]
 
 
-def _new_client(identity: tuple[bytes | None, bytes | None, bytes | None] | None,
-                host: bytes | None, timeout_ms: int | None) -> Any:
-    """Builds options, creates a native client and frees the options."""
-    lib = library()
-    options = lib.airops_options_new()
-    if not options:
-        raise MemoryError("airops_options_new() failed")
-    try:
-        if identity is not None:
-            call(lib.airops_options_set_identity, options, *identity)
-        if host is not None:
-            call(lib.airops_options_set_host, options, host)
-        if timeout_ms is not None:
-            call(lib.airops_options_set_request_timeout, options, timeout_ms)
-        client = ClientHandle()
-        call(lib.airops_client_new, options, ctypes.byref(client))
-        return client
-    finally:
-        lib.airops_options_free(options)
+_open_clients: weakref.WeakSet[AirOps] = weakref.WeakSet()
+_open_clients_lock = threading.Lock()
+
+
+@atexit.register
+def _close_open_clients() -> None:
+    """Closes the clients still open when the interpreter exits, before it finalizes.
+
+    A library thread that calls into Python (an event callback) while the interpreter
+    finalizes is ended by Python with pthread_exit(), which kills the process (libdispatch
+    traps). Closing the clients first stops every callback: close() returns only once none
+    runs and none will.
+    """
+    with _open_clients_lock:
+        clients = list(_open_clients)
+    for client in clients:
+        client.close()
 
 
 class AirOps:
     """A client of the AirOps API.
 
     ``AirOps()`` runs public apps only; :meth:`AirOps.identify` identifies an end user so
-    that private apps can run. A client holds a native connection pool and may be shared
-    between threads; close it with :meth:`close` or a ``with`` block. Closing it closes the
-    executions made from it.
+    that private apps can run. A client holds a native connection pool and one realtime
+    connection (opened on the first streamed execution and shared by all of them), and may
+    be shared between threads; close it with :meth:`close` or a ``with`` block. Closing it
+    closes the executions made from it.
 
     Args:
-        host: the API host, e.g. ``"http://127.0.0.1:8080"``; None for the library's default
-            (``https://app.airops.com``).
+        host: the API host, e.g. ``"http://127.0.0.1:8080"``; None for ``AIROPS_HOST`` (when
+            `load_environment`) or else the library's default (``https://app.airops.com``).
         request_timeout: the timeout of one HTTP request in seconds; None for the library's
             default (30 s).
+        realtime_url: the realtime (Pusher protocol) WebSocket URL for streamed executions and
+            chat, e.g. ``"ws://127.0.0.1:8080"`` as the dev server prints it; needs
+            `pusher_key`.
+        pusher_key: the Pusher app key, with `realtime_url` or `pusher_cluster`.
+        pusher_cluster: hosted Pusher's cluster, e.g. ``"us2"`` (instead of `realtime_url`).
+        subscription_timeout: how long, in seconds, a streamed call waits for the realtime
+            server to confirm its subscription; None for the library's default (10 s).
+        delivery: where ``on_event`` callbacks run. ``"direct"`` (default): on the
+            library's delivery thread, one per client, as soon as events arrive.
+            ``"queued"``: on the thread that calls :meth:`dispatch` (or that iterates an
+            execution); :attr:`event_fd` is readable while events wait.
+        load_environment: first apply ``AIROPS_HOST``, ``AIROPS_PUSHER_KEY`` with
+            ``AIROPS_REALTIME_URL`` or ``AIROPS_PUSHER_CLUSTER`` from the environment (never
+            the identity); explicit arguments override them. An invalid value in one of those
+            variables raises :class:`InvalidArgumentError`; pass False to ignore them.
+
+    Raises:
+        InvalidArgumentError: a malformed host, URL, key, cluster, timeout or delivery mode,
+            or an invalid environment variable.
     """
 
     _handle: NativeHandle | None = None
 
-    def __init__(self, host: str | None = None, request_timeout: float | None = None) -> None:
-        self._open(None, host, request_timeout)
+    def __init__(self, host: str | None = None, request_timeout: float | None = None, *,
+                 realtime_url: str | None = None, pusher_key: str | None = None,
+                 pusher_cluster: str | None = None, subscription_timeout: float | None = None,
+                 delivery: Delivery = "direct", load_environment: bool = True) -> None:
+        self._open(Settings.convert(None, host, request_timeout, realtime_url, pusher_key,
+                                    pusher_cluster, subscription_timeout, delivery,
+                                    load_environment))
 
     @classmethod
     def identify(cls, user_id: str, workspace_id: str | int, hashed_user_id: str,
-                 host: str | None = None, request_timeout: float | None = None) -> AirOps:
+                 host: str | None = None, request_timeout: float | None = None, *,
+                 realtime_url: str | None = None, pusher_key: str | None = None,
+                 pusher_cluster: str | None = None, subscription_timeout: float | None = None,
+                 delivery: Delivery = "direct", load_environment: bool = True) -> AirOps:
         """Creates a client that identifies an end user (all three values are required).
 
         Args:
             user_id: your id for the user.
             workspace_id: the AirOps workspace id.
             hashed_user_id: :func:`airops.hash_user_id` of `user_id`, computed on your backend.
-            host: as for :class:`AirOps`.
-            request_timeout: as for :class:`AirOps`.
+            host, request_timeout, realtime_url, pusher_key, pusher_cluster,
+            subscription_timeout, delivery, load_environment: as for :class:`AirOps` (the
+                identity is never read from the environment).
 
         Raises:
-            InvalidArgumentError: a missing, empty or malformed value, host or timeout.
+            InvalidArgumentError: a missing, empty or malformed value, or as for :class:`AirOps`.
         """
         client = cls.__new__(cls)
-        identity = (c_string(user_id, "user_id"), c_id(workspace_id, "workspace_id"),
-                    c_string(hashed_user_id, "hashed_user_id"))
-        client._open(identity, host, request_timeout)
+        identity: Identity = (c_string(user_id, "user_id"), c_id(workspace_id, "workspace_id"),
+                              c_string(hashed_user_id, "hashed_user_id"))
+        client._open(Settings.convert(identity, host, request_timeout, realtime_url,
+                                      pusher_key, pusher_cluster, subscription_timeout,
+                                      delivery, load_environment))
         return client
 
-    def _open(self, identity: tuple[bytes | None, bytes | None, bytes | None] | None,
-              host: str | None, request_timeout: float | None) -> None:
-        host_c = c_string(host, "host")
-        timeout_ms = (None if request_timeout is None
-                      else c_milliseconds(request_timeout, "request_timeout"))
-        pointer = _new_client(identity, host_c, timeout_ms)
+    def _open(self, settings: Settings) -> None:
+        pointer = new_client(settings)
         self._lock = threading.Lock()
         self._executions: set[NativeHandle] = set()
         self._apps = Apps(self)
+        self._queued = settings.delivery == 1
         self._handle = NativeHandle(pointer, library().airops_client_free)
+        with _open_clients_lock:
+            _open_clients.add(self)
 
     @property
     def apps(self) -> Apps:
-        """The app operations: ``get``, ``execute``, ``get_execution``, ``get_results``."""
+        """The app operations: ``get``, ``execute``, ``chat_stream``, ``get_execution``,
+        ``get_results``."""
         return self._apps
 
     @property
@@ -106,12 +140,66 @@ class AirOps:
             raise invalid_argument("the client is closed")
         return pointer
 
-    def _adopt(self, pointer: Any) -> Execution:
-        """Wraps a new native execution, tracked so that :meth:`close` frees it first."""
-        handle = NativeHandle(pointer, library().airops_execution_free)
+    @property
+    def delivery(self) -> Delivery:
+        """The delivery mode of ``on_event`` callbacks: ``"direct"`` or ``"queued"``."""
+        return "queued" if self._queued else "direct"
+
+    @property
+    def event_fd(self) -> int | None:
+        """Queued delivery: a file descriptor that is readable while events wait for
+        :meth:`dispatch` (for ``select``, ``selectors`` or asyncio's ``add_reader``). Owned
+        by the client: do not read, write or close it. None in direct delivery or once closed.
+        """
+        pointer = None if self._handle is None else self._handle.pointer
+        if pointer is None:
+            return None
+        fd: int = library().airops_client_event_fd(pointer)
+        return None if fd < 0 else fd
+
+    def dispatch(self, max_events: int = 0) -> int:
+        """Queued delivery: runs the ``on_event`` callbacks (and queues the events for
+        iteration) of up to `max_events` waiting events, 0 meaning all that wait now, on the
+        calling thread. Returns at once when none wait.
+
+        Returns:
+            How many events were dispatched.
+
+        Raises:
+            InvalidArgumentError: a client in direct delivery, a closed client, or a
+                negative `max_events`.
+        """
+        if isinstance(max_events, bool) or not isinstance(max_events, int):
+            raise TypeError(f"max_events must be an int, not {type(max_events).__name__}")
+        if not 0 <= max_events < 2**64:
+            raise invalid_argument(f"max_events is out of range: {max_events}")
+        count = ctypes.c_size_t(0)
+        call(library().airops_client_dispatch, self._pointer(), max_events, ctypes.byref(count))
+        return count.value
+
+    def _adopt(self, pointer: Any, sink: EventSink | None = None,
+               stream_key: int | None = None) -> Execution:
+        """Wraps a new native execution, tracked so that :meth:`close` frees it first.
+
+        For a streamed execution, freeing it also removes its sink from the registry (the
+        library calls its callback no more once airops_execution_free returns).
+        """
+        free = library().airops_execution_free
+        if stream_key is not None:
+            key = stream_key
+
+            def free_stream(native: Any) -> None:
+                try:
+                    free(native)
+                finally:
+                    unregister(key)
+
+            handle = NativeHandle(pointer, free_stream)
+        else:
+            handle = NativeHandle(pointer, free)
         with self._lock:
             self._executions.add(handle)
-        return Execution(self, handle)
+        return Execution(self, handle, sink, stream_key)
 
     def _forget(self, handle: NativeHandle) -> None:
         with self._lock:

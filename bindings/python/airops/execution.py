@@ -1,15 +1,22 @@
-"""A handle on one execution of an app: fetch, wait for and cancel it."""
+"""A handle on one execution of an app: fetch, wait for, cancel it, and iterate its events."""
 
 from __future__ import annotations
 
 import ctypes
+import math
+import queue
+import select
+import time
+from collections.abc import Iterator
 from types import TracebackType
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Final
 
-from ._call import call, invalid_argument
+from ._call import call, invalid_argument, timeout_error
 from ._convert import c_milliseconds, from_c
 from ._handle import NativeHandle
 from ._library import ResultHandle, library
+from ._stream import END, EventSink, in_callback, unregister
+from .events import Event, EventKind
 from .result import ExecutionResult, take_result
 
 if TYPE_CHECKING:
@@ -17,25 +24,56 @@ if TYPE_CHECKING:
 
 __all__ = ["Execution"]
 
+_PUMP_INTERVAL: Final = 0.05
+"""Queued delivery: how long (s) an iterator waits on the event fd before it checks its queue
+again (another thread may have dispatched its events)."""
+
+_CALLBACK_GRACE: Final = 5.0
+"""Direct delivery: how long (s) ``result()`` waits, after the result came, for the remaining
+``on_event`` calls (up to COMPLETED) to run, so that an exception they raise is not missed."""
+
 
 class Execution:
-    """An execution started by :meth:`Apps.execute` or opened by :meth:`Apps.get_execution`.
+    """An execution started by :meth:`Apps.execute` / :meth:`Apps.chat_stream` or opened by
+    :meth:`Apps.get_execution`.
 
     It owns a native handle: close it with :meth:`close` or a ``with`` block (closing does not
     cancel the execution on the server). Do not close it while another thread is inside one
     of its methods. Its client must stay open; closing the client closes its executions.
+
+    A streamed execution (``stream=True`` or a chat) is also an iterable of its
+    :class:`Event` objects: ``for event in execution`` yields them in order and ends after the
+    COMPLETED event, or once the execution is cancelled or closed. Events are queued for
+    iteration whether or not anyone iterates, and in addition to ``on_event``.
     """
 
-    def __init__(self, client: AirOps, handle: NativeHandle) -> None:
-        """Internal: use :meth:`Apps.execute` or :meth:`Apps.get_execution`."""
+    def __init__(self, client: AirOps, handle: NativeHandle, sink: EventSink | None = None,
+                 stream_key: int | None = None) -> None:
+        """Internal: use :meth:`Apps.execute`, :meth:`Apps.chat_stream` or
+        :meth:`Apps.get_execution`."""
         self._client = client
         self._handle = handle
-        self._id: str = from_c(library().airops_execution_id(handle.pointer)) or ""
+        self._sink = sink
+        self._stream_key = stream_key
+        lib = library()
+        self._id: str = from_c(lib.airops_execution_id(handle.pointer)) or ""
+        self._session_id: str | None = from_c(lib.airops_execution_session_id(handle.pointer))
 
     @property
     def id(self) -> str:
         """The execution's id (uuid)."""
         return self._id
+
+    @property
+    def session_id(self) -> str | None:
+        """The chat session of an execution started by :meth:`Apps.chat_stream`; None for
+        other executions. Pass it to the next ``chat_stream`` to continue the conversation."""
+        return self._session_id
+
+    @property
+    def streamed(self) -> bool:
+        """Whether the execution delivers events (started with ``stream=True`` or a chat)."""
+        return self._sink is not None
 
     @property
     def client(self) -> AirOps:
@@ -69,32 +107,135 @@ class Execution:
         A finished execution whose status is ``"error"`` is returned, not raised: check
         :attr:`ExecutionResult.succeeded`.
 
+        For a streamed execution with an ``on_event`` callback: if that callback raised, the
+        first exception it raised is raised here instead of returning the record (the
+        record stays available through :meth:`fetch`). In direct delivery this waits, after
+        the record came, up to a few seconds for the remaining callbacks (up to COMPLETED)
+        to have run, unless it is called from inside a callback.
+
         Args:
             timeout: the longest wait in seconds; None (or a negative value) waits without limit.
 
         Raises:
             TimeoutError: `timeout` passed first; the execution goes on, wait again later.
             AirOpsError: the errors of :meth:`fetch`.
+            Exception: the first exception raised by this execution's ``on_event``.
         """
         timeout_ms = -1 if timeout is None else c_milliseconds(timeout, "timeout")
         out = ResultHandle()
         call(library().airops_execution_wait, self._pointer(), timeout_ms, ctypes.byref(out))
-        return take_result(out)
+        record = take_result(out)
+        sink = self._sink
+        if sink is not None:
+            if sink.on_event is not None and not self._client._queued and not in_callback():
+                sink.ended.wait(_CALLBACK_GRACE)
+            sink.raise_error()
+        return record
 
     def cancel(self) -> None:
         """Asks the server to cancel the execution; its final status becomes ``"cancelled"``.
 
-        Cancelling an already cancelled execution succeeds again.
+        Cancelling an already cancelled execution succeeds again. A streamed execution's
+        events stop first: when this returns (or raises), ``on_event`` is not called again
+        and iteration ends after the events already queued.
 
         Raises:
             BadRequestError: it has already finished with another status.
         """
-        call(library().airops_execution_cancel, self._pointer())
+        pointer = self._pointer()
+        try:
+            call(library().airops_execution_cancel, pointer)
+        finally:
+            if self._stream_key is not None:
+                unregister(self._stream_key)
 
     def close(self) -> None:
-        """Frees the native handle (idempotent). Does not cancel the execution."""
+        """Frees the native handle (idempotent). Does not cancel the execution.
+
+        A streamed execution's events stop: when this returns, ``on_event`` is not called
+        again (also when called from inside it), and iteration ends.
+        """
         self._handle.close()
         self._client._forget(self._handle)
+
+    def events(self, timeout: float | None = None) -> Iterator[Event]:
+        """Yields the events of a streamed execution in order, ending after COMPLETED or when
+        the execution is cancelled or closed (``iter(execution)`` is ``events()``).
+
+        In queued delivery, the iterating thread dispatches the client's waiting events
+        itself (waiting on :attr:`AirOps.event_fd`), so ``on_event`` callbacks of any of the
+        client's executions may run on it. In direct delivery events come from the
+        library's delivery thread. Do not iterate from inside an ``on_event`` callback.
+
+        Args:
+            timeout: the longest wait in seconds for each event; None waits without limit.
+
+        Raises:
+            TypeError: the execution is not streamed.
+            TimeoutError: no event came within `timeout`.
+            Exception: the first exception raised by ``on_event``, instead of the event at
+                which (or after which) it was raised.
+        """
+        sink = self._sink
+        if sink is None:
+            raise TypeError("not a streamed execution: start it with stream=True or chat_stream")
+        return self._iterate(sink, timeout)
+
+    def _iterate(self, sink: EventSink, timeout: float | None) -> Iterator[Event]:
+        while True:
+            sink.raise_error()
+            item = self._next_item(sink, timeout)
+            if item is END:
+                sink.queue.put(END)  # sticky: later iterators end at once too
+                sink.raise_error()
+                return
+            sink.raise_error()
+            assert isinstance(item, Event)
+            yield item
+            if item.kind is EventKind.COMPLETED:
+                return
+
+    def _next_item(self, sink: EventSink, timeout: float | None) -> Event | object:
+        try:
+            return sink.queue.get_nowait()
+        except queue.Empty:
+            pass
+        if in_callback():
+            raise invalid_argument("cannot wait for events inside an event callback")
+        if timeout is not None and (math.isnan(timeout) or timeout < 0):
+            raise invalid_argument("timeout must be a non-negative number of seconds")
+        if not self._client._queued:
+            try:
+                return sink.queue.get(timeout=timeout)
+            except queue.Empty:
+                raise timeout_error(f"no event within {timeout} s") from None
+        return self._pump(sink, timeout)
+
+    def _pump(self, sink: EventSink, timeout: float | None) -> Event | object:
+        """Queued delivery: waits on the client's event fd and dispatches until an event of
+        this execution (or its end) is queued."""
+        deadline = None if timeout is None else time.monotonic() + timeout
+        poller = select.poll()
+        fd = self._client.event_fd
+        if fd is None:
+            raise invalid_argument("the client is closed")
+        poller.register(fd, select.POLLIN)
+        while True:
+            try:
+                return sink.queue.get_nowait()
+            except queue.Empty:
+                pass
+            wait = _PUMP_INTERVAL
+            if deadline is not None:
+                remaining = deadline - time.monotonic()
+                if remaining <= 0:
+                    raise timeout_error(f"no event within {timeout} s")
+                wait = min(wait, remaining)
+            if poller.poll(math.ceil(wait * 1000)):
+                self._client.dispatch()
+
+    def __iter__(self) -> Iterator[Event]:
+        return self.events()
 
     def __enter__(self) -> Execution:
         return self

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import json
 import os
 import socket
+import urllib.request
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import Any
 
 import pytest
 
@@ -21,6 +24,26 @@ class Server:
     user_id: str
     api_key: str
     hashed_user_id: str
+    realtime_url: str
+    pusher_key: str
+
+    def dev(self, path: str, method: str = "GET") -> dict[str, Any]:
+        """Calls a /dev/ endpoint of the dev server (stats, realtime faults) and parses it."""
+        request = urllib.request.Request(self.host + path, method=method, data=b"" if
+                                         method == "POST" else None)
+        with urllib.request.urlopen(request, timeout=10) as response:
+            answer: dict[str, Any] = json.loads(response.read())
+        return answer
+
+    def stats(self) -> dict[str, Any]:
+        """GET /dev/stats: realtime connections, subscriptions, executions created."""
+        return self.dev("/dev/stats")
+
+    def identify(self, **options: Any) -> airops.AirOps:
+        """A client identified as the demo user; `options` go to AirOps.identify."""
+        return airops.AirOps.identify(user_id=self.user_id, workspace_id=self.workspace_id,
+                                      hashed_user_id=self.hashed_user_id,
+                                      **{"host": self.host, "request_timeout": 10, **options})
 
 
 @pytest.fixture(scope="session")
@@ -37,7 +60,25 @@ def server() -> Server:
         user_id=os.environ.get("AIROPS_USER_ID", "demo-user"),
         api_key=os.environ.get("AIROPS_API_KEY", "demo-api-key"),
         hashed_user_id=os.environ.get("AIROPS_HASHED_USER_ID", ""),
+        realtime_url=os.environ.get("AIROPS_REALTIME_URL", ""),
+        pusher_key=os.environ.get("AIROPS_PUSHER_KEY", ""),
     )
+
+
+@pytest.fixture(scope="session")
+def realtime(server: Server) -> Server:
+    """The dev server, which must have its realtime endpoint for this test."""
+    if not server.realtime_url or not server.pusher_key:
+        pytest.fail("the dev server exported no AIROPS_REALTIME_URL / AIROPS_PUSHER_KEY",
+                    pytrace=False)
+    return server
+
+
+@pytest.fixture
+def queued_client(realtime: Server) -> Iterator[airops.AirOps]:
+    """A client identified as the demo user, with queued delivery."""
+    with realtime.identify(delivery="queued") as client:
+        yield client
 
 
 @pytest.fixture
@@ -63,3 +104,12 @@ def closed_port() -> int:
         sock.bind(("127.0.0.1", 0))
         port: int = sock.getsockname()[1]
     return port
+
+
+@pytest.fixture
+def stream_client(realtime: Server) -> Iterator[airops.AirOps]:
+    """A client identified as the demo user, with the realtime endpoint given explicitly
+    (not from the environment) and direct delivery."""
+    with realtime.identify(realtime_url=realtime.realtime_url, pusher_key=realtime.pusher_key,
+                           load_environment=False) as client:
+        yield client

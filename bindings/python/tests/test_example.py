@@ -1,8 +1,9 @@
-"""examples/python/execute.py runs against the dev server and prints the output."""
+"""examples/python/*.py run against the dev server and print what they promise."""
 
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -10,16 +11,42 @@ from pathlib import Path
 import airops
 from conftest import Server
 
-EXAMPLE = Path(__file__).resolve().parents[3] / "examples" / "python" / "execute.py"
+EXAMPLES = Path(__file__).resolve().parents[3] / "examples" / "python"
 
 
-def test_execute_example(server: Server) -> None:
+def run_example(server: Server, name: str, *args: str) -> str:
+    """Runs an example with the harness's environment (host, identity, realtime endpoint)."""
     environment = {**os.environ,
                    "PYTHONPATH": str(Path(airops.__file__).resolve().parents[1]),
                    "AIROPS_HOST": server.host, "AIROPS_USER_ID": server.user_id,
                    "AIROPS_WORKSPACE_ID": server.workspace_id,
                    "AIROPS_HASHED_USER_ID": server.hashed_user_id}
-    result = subprocess.run([sys.executable, str(EXAMPLE)], env=environment,
+    result = subprocess.run([sys.executable, str(EXAMPLES / name), *args], env=environment,
                             capture_output=True, text=True, timeout=60)
     assert result.returncode == 0, result.stderr
-    assert result.stdout == "Hello, Ada! Welcome to AirOps.\n"
+    return result.stdout
+
+
+def test_execute_example(server: Server) -> None:
+    assert run_example(server, "execute.py") == "Hello, Ada! Welcome to AirOps.\n"
+
+
+def test_stream_example(realtime: Server) -> None:
+    assert run_example(realtime, "stream.py", "Bo") == (
+        "chunk: 'Hello, '\nchunk: 'Bo! '\nchunk: 'Welcome '\nchunk: 'to '\nchunk: 'AirOps.'\n"
+        "result: Hello, Bo! Welcome to AirOps.\n")
+
+
+def test_chat_example(realtime: Server) -> None:
+    output = run_example(realtime, "chat.py")
+    session = re.search(r"^session: ([0-9a-f-]{36})$", output, re.MULTILINE)
+    assert session, output
+    assert output == (
+        "> What is the weather like?\n"
+        '  [agent-action] recall_session {"turns_so_far": 0}\n'
+        '  [agent-action] get_weather {"city": "Paris"}\n'
+        "Turn 1. You said: What is the weather like?. This is a new session.\n"
+        "> Thanks!\n"
+        '  [agent-action] recall_session {"turns_so_far": 1}\n'
+        "Turn 2. You said: Thanks!. Before that you said: What is the weather like?.\n"
+        f"session: {session.group(1)}\n")

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import ctypes
 import os
 import re
 import shutil
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -92,3 +94,57 @@ def test_version_mismatch_raises_library_version_error(tmp_path: Path) -> None:
     subprocess.run(["cc", "-shared", "-fPIC", "-o", str(fake), str(source)], check=True)
     with pytest.raises(airops.LibraryVersionError, match="200.*expects 100"):
         _library.load(fake)
+
+
+LAYOUT_PROGRAM = r"""
+#include <stdio.h>
+#include <stddef.h>
+#include "airops.h"
+#define FIELD(type, member) printf(#member " %zu %zu\n", offsetof(type, member), sizeof(((type *)0)->member))
+int main(void) {
+    printf("sizeof %zu\n", sizeof(airops_event));
+    FIELD(airops_event, size); FIELD(airops_event, kind); FIELD(airops_event, execution);
+    FIELD(airops_event, execution_id); FIELD(airops_event, json); FIELD(airops_event, data);
+    FIELD(airops_event, data.chunk.content);
+    FIELD(airops_event, data.completed.content); FIELD(airops_event, data.completed.result);
+    FIELD(airops_event, data.agent_response.token);
+    FIELD(airops_event, data.agent_response.stream_finished);
+    FIELD(airops_event, data.agent_response.result);
+    FIELD(airops_event, data.agent_action.tool);
+    FIELD(airops_event, data.agent_action.tool_input_json);
+    FIELD(airops_event, data.agent_action_error.tool);
+    FIELD(airops_event, data.agent_action_error.tool_error);
+    return 0;
+}
+"""
+
+
+def _ctypes_layout() -> dict[str, tuple[int, int]]:
+    """Offsets and sizes of airops_event's fields as the ctypes declaration lays them out."""
+    event = _library.EventStruct
+    data_offset = event.data.offset
+    layout = {name: (getattr(event, name).offset, getattr(event, name).size)
+              for name in ("size", "kind", "execution", "execution_id", "json", "data")}
+    fields: Any = event._fields_
+    union: Any = dict(fields)["data"]
+    for member_name, member_type in union._fields_:
+        for field_name, _ in member_type._fields_:
+            member = getattr(member_type, field_name)
+            layout[f"data.{member_name}.{field_name}"] = (data_offset + member.offset,
+                                                          member.size)
+    return layout
+
+
+@pytest.mark.skipif(shutil.which("cc") is None, reason="needs a C compiler")
+def test_event_struct_matches_the_header(tmp_path: Path) -> None:
+    source = tmp_path / "layout.c"
+    source.write_text(LAYOUT_PROGRAM)
+    program = tmp_path / "layout"
+    subprocess.run(["cc", "-std=c11", f"-I{REPO / 'include'}", "-o", str(program), str(source)],
+                   check=True)
+    lines = subprocess.run([str(program)], check=True, capture_output=True,
+                           text=True).stdout.splitlines()
+    assert lines[0] == f"sizeof {ctypes.sizeof(_library.EventStruct)}"
+    from_c = {name: (int(offset), int(size))
+              for name, offset, size in (line.split() for line in lines[1:])}
+    assert from_c == _ctypes_layout()

@@ -1,0 +1,65 @@
+import AirOps
+import ArgumentParser
+
+/// Where the API is and who the user is: options first, then the environment. Without any
+/// identity the client is public (it runs public apps only).
+struct ConnectionOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("The API host (default: $AIROPS_HOST, else https://app.airops.com).", valueName: "url"))
+    var host: String?
+
+    @Option(help: ArgumentHelp("The workspace id (default: $AIROPS_WORKSPACE_ID).", valueName: "id"))
+    var workspaceId: String?
+
+    @Option(help: ArgumentHelp("The end user's id (default: $AIROPS_USER_ID).", valueName: "id"))
+    var userId: String?
+
+    @Option(
+        help: ArgumentHelp(
+            "The end user's hashed id (default: $AIROPS_HASHED_USER_ID, else HMAC of the user id with $AIROPS_API_KEY).",
+            valueName: "hex"))
+    var hashedUserId: String?
+
+    /// Runs `body` with a client, and shuts the client down afterwards, also when `body` throws.
+    func withClient<T>(_ body: (AirOpsClient) async throws -> T) async throws -> T {
+        let client = AirOpsClient(configuration: try configuration())
+        do {
+            let value = try await body(client)
+            await client.shutdown()
+            return value
+        } catch {
+            await client.shutdown()
+            throw error
+        }
+    }
+
+    private func configuration() throws -> ClientConfiguration {
+        var configuration = ClientConfiguration(identity: try identity())
+        // The realtime endpoint (AIROPS_PUSHER_KEY with AIROPS_REALTIME_URL or
+        // AIROPS_PUSHER_CLUSTER) comes from the environment only.
+        try configuration.loadEnvironment()
+        if let host { try configuration.setHost(host) }
+        return configuration
+    }
+
+    private func identity() throws -> Identity? {
+        let userId = self.userId ?? environmentValue("AIROPS_USER_ID")
+        let workspaceId = self.workspaceId ?? environmentValue("AIROPS_WORKSPACE_ID")
+        let hashedUserId = self.hashedUserId ?? environmentValue("AIROPS_HASHED_USER_ID")
+        guard userId != nil || workspaceId != nil || hashedUserId != nil else { return nil }
+        guard let userId, let workspaceId else {
+            throw CommandFailure(
+                .usage, "an identity needs a user id and a workspace id (--user-id or AIROPS_USER_ID, --workspace-id or AIROPS_WORKSPACE_ID)")
+        }
+        return try Identity(userId: userId, workspaceId: workspaceId, hashedUserId: try hashedUserId ?? developmentHash(of: userId))
+    }
+
+    /// In development the API key may be at hand; in production only the backend holds it and
+    /// hands out hashed ids.
+    private func developmentHash(of userId: String) throws -> String {
+        guard let apiKey = environmentValue("AIROPS_API_KEY") else {
+            throw CommandFailure(
+                .usage, "no hashed user id: pass --hashed-user-id or set AIROPS_HASHED_USER_ID (or AIROPS_API_KEY to hash locally)")
+        }
+        return try hashUserId(apiKey: apiKey, userId: userId)
+    }
+}

@@ -1,0 +1,107 @@
+"""Client options: Python keyword arguments converted to an ``airops_options`` builder."""
+
+from __future__ import annotations
+
+import ctypes
+from dataclasses import dataclass
+from typing import Any, Final, Literal
+
+from ._call import call, invalid_argument
+from ._convert import c_milliseconds, c_string
+from ._library import ClientHandle, library
+
+__all__ = ["Delivery", "DELIVERY_MODES", "Identity", "Settings", "new_client"]
+
+Delivery = Literal["direct", "queued"]
+"""How a client delivers events: ``"direct"`` (``AIROPS_DELIVERY_DIRECT``) or ``"queued"``
+(``AIROPS_DELIVERY_QUEUED``)."""
+
+DELIVERY_MODES: Final[dict[str, int]] = {"direct": 0, "queued": 1}
+
+Identity = tuple[bytes | None, bytes | None, bytes | None]
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Every client option, already converted to its C form (None: not set)."""
+
+    identity: Identity | None = None
+    host: bytes | None = None
+    request_timeout_ms: int | None = None
+    realtime_url: bytes | None = None
+    pusher_key: bytes | None = None
+    pusher_cluster: bytes | None = None
+    subscription_timeout_ms: int | None = None
+    delivery: int = 0
+    load_environment: bool = True
+
+    @classmethod
+    def convert(cls, identity: Identity | None, host: str | None,
+                request_timeout: float | None, realtime_url: str | None,
+                pusher_key: str | None, pusher_cluster: str | None,
+                subscription_timeout: float | None, delivery: Delivery,
+                load_environment: bool) -> Settings:
+        """Converts the keyword arguments of :class:`airops.AirOps`.
+
+        Raises:
+            InvalidArgumentError: an unencodable string, an unknown delivery mode, or realtime
+                options that do not form one endpoint.
+            TypeError: a value of the wrong type.
+        """
+        if delivery not in DELIVERY_MODES:
+            raise invalid_argument(f"delivery must be 'direct' or 'queued', not {delivery!r}")
+        if realtime_url is not None and pusher_cluster is not None:
+            raise invalid_argument("give realtime_url or pusher_cluster, not both")
+        if pusher_key is not None and realtime_url is None and pusher_cluster is None:
+            raise invalid_argument("pusher_key needs realtime_url or pusher_cluster")
+        return cls(
+            identity=identity,
+            host=c_string(host, "host"),
+            request_timeout_ms=(None if request_timeout is None
+                                else c_milliseconds(request_timeout, "request_timeout")),
+            realtime_url=c_string(realtime_url, "realtime_url"),
+            pusher_key=c_string(pusher_key, "pusher_key"),
+            pusher_cluster=c_string(pusher_cluster, "pusher_cluster"),
+            subscription_timeout_ms=(None if subscription_timeout is None
+                                     else c_milliseconds(subscription_timeout,
+                                                         "subscription_timeout")),
+            delivery=DELIVERY_MODES[delivery],
+            load_environment=bool(load_environment),
+        )
+
+    def apply(self, options: Any) -> None:
+        """Calls the setters on a native ``airops_options``: the environment first, so that
+        every explicit value overrides it."""
+        lib = library()
+        if self.load_environment:
+            call(lib.airops_options_load_environment, options)
+        if self.identity is not None:
+            call(lib.airops_options_set_identity, options, *self.identity)
+        if self.host is not None:
+            call(lib.airops_options_set_host, options, self.host)
+        if self.request_timeout_ms is not None:
+            call(lib.airops_options_set_request_timeout, options, self.request_timeout_ms)
+        if self.realtime_url is not None:
+            call(lib.airops_options_set_realtime_url, options, self.realtime_url,
+                 self.pusher_key)
+        elif self.pusher_cluster is not None:
+            call(lib.airops_options_set_pusher, options, self.pusher_key, self.pusher_cluster)
+        if self.subscription_timeout_ms is not None:
+            call(lib.airops_options_set_subscription_timeout, options,
+                 self.subscription_timeout_ms)
+        call(lib.airops_options_set_delivery, options, self.delivery)
+
+
+def new_client(settings: Settings) -> Any:
+    """Builds options, creates a native client and frees the options."""
+    lib = library()
+    options = lib.airops_options_new()
+    if not options:
+        raise MemoryError("airops_options_new() failed")
+    try:
+        settings.apply(options)
+        client = ClientHandle()
+        call(lib.airops_client_new, options, ctypes.byref(client))
+        return client
+    finally:
+        lib.airops_options_free(options)

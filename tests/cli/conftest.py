@@ -1,0 +1,47 @@
+"""Fixtures for the end-to-end tests of the `airops` command against the dev server.
+
+Run through the harness, which starts the server and exports its coordinates:
+    AIROPS_CLI=.build/debug/airops-cli python3 tests/with_dev_server.py -- python3 -m pytest -q tests/cli
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[2]
+# Every command in these tests finishes within seconds; this only stops a hang.
+TIMEOUT_S = 30
+IDENTITY_VARIABLES = ("AIROPS_USER_ID", "AIROPS_WORKSPACE_ID", "AIROPS_HASHED_USER_ID", "AIROPS_API_KEY")
+
+
+@dataclass(frozen=True)
+class Cli:
+    """The built `airops` binary, run with the dev server's environment."""
+
+    path: str
+
+    def env(self, unset: Iterable[str] = (), **extra: str) -> dict[str, str]:
+        env = {name: value for name, value in os.environ.items() if name not in set(unset)}
+        return {**env, **extra}
+
+    def run(self, *args: str, stdin: str | None = None, unset: Iterable[str] = (),
+            timeout: float = TIMEOUT_S, **extra_env: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run([self.path, *args], input=stdin, capture_output=True, text=True,
+                              timeout=timeout, env=self.env(unset, **extra_env),
+                              stdin=None if stdin is not None else subprocess.DEVNULL)
+
+
+@pytest.fixture(scope="session")
+def cli() -> Cli:
+    if not os.environ.get("AIROPS_HOST"):
+        pytest.fail("AIROPS_HOST is not set: run the suite through tests/with_dev_server.py", pytrace=False)
+    path = Path(os.environ.get("AIROPS_CLI", REPO / ".build/debug/airops-cli"))
+    if not path.is_file():
+        pytest.fail(f"{path} does not exist: build it with `swift build --product airops-cli`", pytrace=False)
+    return Cli(str(path.resolve()))

@@ -20,3 +20,4 @@ fi
 python3 -c 'import pytest' 2>/dev/null || python3 -m pip install --quiet pytest
 python3 -c 'import pusher' 2>/dev/null || python3 -m pip install --quiet 'pusher==3.3.4'
 python3 -c 'import pysher' 2>/dev/null || python3 -m pip install --quiet 'Pysher==1.0.8'
+python3 -c 'import pexpect' 2>/dev/null || python3 -m pip install --quiet pexpect

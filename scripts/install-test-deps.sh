@@ -2,7 +2,8 @@
 # Installs what the build and the tests need on a fresh Debian machine with Swift: the
 # system OpenSSL headers (HMAC), pkg-config, pytest, and for the realtime conformance test
 # (tests/conformance) the official Pusher server library and the Pysher client, pinned to
-# the versions whose quirks protocol/pusher-channels.md describes. Does nothing when they
+# the versions whose quirks protocol/pusher-channels.md describes, and pexpect for the CLI
+# tests. Does nothing when they
 # are there.
 set -eu
 missing=()

@@ -444,6 +444,73 @@ airops_code airops_app_chat(airops_client *client, const char *app_id, const cha
  *  valid until airops_execution_free(). */
 const char *airops_execution_session_id(const airops_execution *execution);
 
+/* ------------------------------------------------------------------------------------------
+ * Non-blocking calls
+ *
+ * Each blocking call that talks to the server has a `_async` twin that returns at once and
+ * reports its outcome to a completion callback, delivered like events: on the client's
+ * delivery thread (AIROPS_DELIVERY_DIRECT) or by airops_client_dispatch()
+ * (AIROPS_DELIVERY_QUEUED), so that an event loop can drive everything from
+ * airops_client_event_fd() without threads of its own. The completion callback runs exactly
+ * once unless the call itself fails (then it never runs).
+ * The call itself fails only for arguments the C layer reads (NULL pointers and callbacks,
+ * invalid UTF-8, malformed JSON, a bad version: INVALID_ARGUMENT, no request sent); every
+ * other error arrives in the callback, including an empty message or session id.
+ * ------------------------------------------------------------------------------------------ */
+
+/**
+ * Completion of airops_app_execute_async() / airops_app_chat_async(). On success `code` is
+ * AIROPS_OK and `execution` is a new handle that the callback's receiver owns (free it with
+ * airops_execution_free()); otherwise `execution` is NULL and `error` (borrowed, valid during
+ * the callback) says why.
+ */
+typedef void (*airops_execution_callback)(airops_code code, airops_execution *execution,
+                                          const airops_error *error, void *user_data);
+
+/**
+ * Completion of the fetch/wait/cancel `_async` calls. On success `code` is AIROPS_OK and
+ * `result` is a new result that the receiver owns (free it with airops_result_free()); it is
+ * NULL for cancel. On failure `result` is NULL and `error` (borrowed) says why.
+ */
+typedef void (*airops_result_callback)(airops_code code, airops_result *result,
+                                       const airops_error *error, void *user_data);
+
+/**
+ * airops_app_execute() (stream == 0) or airops_app_execute_stream() (stream != 0) without
+ * blocking: `on_done` receives the execution. `on_event`/`event_user_data` are the stream's
+ * event callback (may be NULL). Errors (returned): INVALID_ARGUMENT for NULL client, app id
+ * or callback, malformed inputs, a bad version.
+ */
+airops_code airops_app_execute_async(airops_client *client, const char *app_id,
+                                     const char *inputs_json, int64_t version, int stream,
+                                     airops_event_callback on_event, void *event_user_data,
+                                     airops_execution_callback on_done, void *user_data,
+                                     airops_error **error);
+
+/** airops_app_chat() without blocking: `on_done` receives the execution (its session id is
+ *  set). Errors (returned): INVALID_ARGUMENT as for airops_app_chat() or a NULL `on_done`. */
+airops_code airops_app_chat_async(airops_client *client, const char *app_id, const char *message,
+                                  const char *inputs_json, const char *session_id,
+                                  airops_event_callback on_event, void *event_user_data,
+                                  airops_execution_callback on_done, void *user_data,
+                                  airops_error **error);
+
+/** airops_execution_fetch() without blocking. Errors (returned): INVALID_ARGUMENT for NULL. */
+airops_code airops_execution_fetch_async(airops_execution *execution, airops_result_callback on_done,
+                                         void *user_data, airops_error **error);
+
+/** airops_execution_wait() without blocking; `timeout_ms` < 0 waits without limit. A
+ *  streamed execution completes the moment its `completed` event arrives.
+ *  Errors (returned): INVALID_ARGUMENT for NULL. */
+airops_code airops_execution_wait_async(airops_execution *execution, int64_t timeout_ms,
+                                        airops_result_callback on_done, void *user_data,
+                                        airops_error **error);
+
+/** airops_execution_cancel() without blocking (the events stop before this returns).
+ *  Errors (returned): INVALID_ARGUMENT for NULL. */
+airops_code airops_execution_cancel_async(airops_execution *execution, airops_result_callback on_done,
+                                          void *user_data, airops_error **error);
+
 /**
  * AIROPS_DELIVERY_QUEUED: a file descriptor that is readable whenever events wait for
  * airops_client_dispatch(), and not readable when none do; for select/poll/epoll/asyncio.

@@ -8,34 +8,51 @@ final class ExecutionHandle: Sendable {
     let id: BorrowedCString
     let sessionId: BorrowedCString?
     let listener: EventListener?
+    /// The client's delivery, which also runs the completions of this execution's `_async` calls.
+    let delivery: EventDelivery
 
-    private init(_ execution: Execution, listener: EventListener?) {
+    private init(_ execution: Execution, delivery: EventDelivery, listener: EventListener?) {
         self.execution = execution
         self.id = BorrowedCString(execution.id)
         self.sessionId = execution.sessionId.map(BorrowedCString.init)
         self.listener = listener
+        self.delivery = delivery
     }
 
-    /// A retained C handle for `execution`; starts delivering its events to `listener`.
+    /// A retained C handle for `execution`, delivering its events to `listener`.
     static func make(_ execution: Execution, client: ClientHandle, listener: EventListener?) -> OpaquePointer {
-        let handle = ExecutionHandle(execution, listener: listener)
+        let handle = ExecutionHandle(execution, delivery: client.delivery, listener: listener)
         let pointer = retainedHandle(handle)
-        if let listener, let events = execution.events {
-            let delivery = client.delivery
-            let isChat = execution.sessionId != nil
-            Task {
-                for await event in events {
-                    delivery.submit {
-                        // The work item keeps the handle alive until the callback has run.
-                        let execution = OpaquePointer(Unmanaged.passUnretained(handle).toOpaque())
-                        withCEvent(event, execution: execution, executionId: handle.id, isChat: isChat) { cEvent in
-                            listener.call(with: cEvent)
-                        }
+        handle.startDelivering()
+        return pointer
+    }
+
+    /// Like make, but hands the new handle to `receive` (through the delivery) before any
+    /// of its events, so that a completion callback learns of the execution first.
+    static func make(
+        _ execution: Execution, client: ClientHandle, listener: EventListener?,
+        receive: @escaping @Sendable (OpaquePointer) -> Void
+    ) {
+        let handle = ExecutionHandle(execution, delivery: client.delivery, listener: listener)
+        let pointer = SendablePointer(retainedHandle(handle))
+        client.delivery.submit { receive(pointer.value) }
+        handle.startDelivering()
+    }
+
+    private func startDelivering() {
+        guard let listener, let events = execution.events else { return }
+        let isChat = execution.sessionId != nil
+        Task {
+            for await event in events {
+                delivery.submit {
+                    // The work item keeps the handle alive until the callback has run.
+                    let execution = OpaquePointer(Unmanaged.passUnretained(self).toOpaque())
+                    withCEvent(event, execution: execution, executionId: self.id, isChat: isChat) { cEvent in
+                        listener.call(with: cEvent)
                     }
                 }
             }
         }
-        return pointer
     }
 
     /// Stops the callback for good (see EventListener.close) and the realtime events.
@@ -45,7 +62,7 @@ final class ExecutionHandle: Sendable {
     }
 }
 
-private func requireExecution(_ handle: OpaquePointer?) throws(AirOpsError) -> ExecutionHandle {
+func requireExecution(_ handle: OpaquePointer?) throws(AirOpsError) -> ExecutionHandle {
     guard let handle = object(handle, as: ExecutionHandle.self) else {
         throw AirOpsError(.invalidArgument, "execution must not be NULL")
     }
@@ -92,10 +109,15 @@ public func airops_execution_wait(
     call(error) { () throws(AirOpsError) in
         let out = try requireOut(out)
         let target = try requireExecution(execution).execution
-        let timeout: Duration? = timeoutMs < 0 ? nil : .milliseconds(timeoutMs)
+        let timeout = waitTimeout(timeoutMs)
         let record = try blocking { () async throws(AirOpsError) in try await target.result(timeout: timeout) }
         out.pointee = retainedHandle(ResultHandle(record))
     }
+}
+
+/// A wait's timeout argument: negative waits without limit.
+func waitTimeout(_ timeoutMs: Int64) -> Duration? {
+    timeoutMs < 0 ? nil : .milliseconds(timeoutMs)
 }
 
 @_cdecl("airops_execution_cancel")

@@ -15,3 +15,12 @@ func releaseHandle<T: AnyObject>(_ handle: OpaquePointer?, as type: T.Type) {
     guard let handle else { return }
     Unmanaged<T>.fromOpaque(UnsafeRawPointer(handle)).release()
 }
+
+/// A handle value passed between tasks; what it points to is Sendable itself.
+struct SendablePointer: @unchecked Sendable {
+    let value: OpaquePointer
+
+    init(_ value: OpaquePointer) {
+        self.value = value
+    }
+}

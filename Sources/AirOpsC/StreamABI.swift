@@ -20,16 +20,36 @@ public func airops_app_chat(
     call(error) { () throws(AirOpsError) in
         let out = try requireOut(out)
         let handle = try requireClient(client)
-        let (id, text) = (try string(appId, "app_id"), try string(message, "message"))
-        let (inputs, session) = (try inputs(inputsJSON), try optionalString(sessionId, "session_id"))
-        let execution = try blocking { () async throws(AirOpsError) in
-            try await handle.client.chat(appId: id, message: text, inputs: inputs, sessionId: session)
-        }
+        let request = try ChatRequest(appId, message, inputsJSON, sessionId)
+        let execution = try blocking { () async throws(AirOpsError) in try await request.send(with: handle.client) }
         out.pointee = ExecutionHandle.make(execution, client: handle, listener: listener(onEvent, userData))
     }
 }
 
-private func listener(_ onEvent: airops_event_callback?, _ userData: UnsafeMutableRawPointer?) -> EventListener? {
+/// The arguments of airops_app_chat and airops_app_chat_async, read and checked.
+struct ChatRequest: Sendable {
+    let appId: String
+    let message: String
+    let inputs: [String: JSONValue]?
+    let sessionId: String?
+
+    init(
+        _ appId: UnsafePointer<CChar>?, _ message: UnsafePointer<CChar>?, _ inputsJSON: UnsafePointer<CChar>?,
+        _ sessionId: UnsafePointer<CChar>?
+    ) throws(AirOpsError) {
+        self.appId = try string(appId, "app_id")
+        self.message = try string(message, "message")
+        self.inputs = try AirOpsC.inputs(inputsJSON)
+        self.sessionId = try optionalString(sessionId, "session_id")
+    }
+
+    func send(with client: AirOpsClient) async throws(AirOpsError) -> Execution {
+        try await client.chat(appId: appId, message: message, inputs: inputs, sessionId: sessionId)
+    }
+}
+
+/// The event callback of a streamed call, or nil when the caller gave none.
+func listener(_ onEvent: airops_event_callback?, _ userData: UnsafeMutableRawPointer?) -> EventListener? {
     onEvent.map { EventListener(callback: $0, userData: userData) }
 }
 

@@ -202,6 +202,35 @@ airops_code airops_options_set_pusher(airops_options *options, const char *key, 
 airops_code airops_options_set_subscription_timeout(airops_options *options, int64_t timeout_ms,
                                                     airops_error **error);
 
+/** Severity of a log message, lowest first. */
+typedef enum airops_log_level {
+    AIROPS_LOG_TRACE = 0,
+    AIROPS_LOG_DEBUG = 1,
+    AIROPS_LOG_INFO = 2,
+    AIROPS_LOG_NOTICE = 3,
+    AIROPS_LOG_WARNING = 4,
+    AIROPS_LOG_ERROR = 5,
+    AIROPS_LOG_CRITICAL = 6
+} airops_log_level;
+
+/**
+ * Receives the client's log messages (requests and their status, realtime connections,
+ * reconnects, protocol problems). `message` is valid during the call. Secrets (hashed user
+ * ids, API keys, channel signatures) never appear in messages.
+ * Thread: any library thread, possibly several at once; the callback must be thread-safe,
+ * must not block, and must not call functions of this library that block.
+ */
+typedef void (*airops_log_callback)(airops_log_level level, const char *message, void *user_data);
+
+/**
+ * Sends the client's log messages at `min_level` and above to `callback` (NULL: no logging,
+ * the default). `user_data` is passed back untouched.
+ * Errors: AIROPS_ERR_INVALID_ARGUMENT for NULL options or an unknown level.
+ */
+airops_code airops_options_set_log_callback(airops_options *options, airops_log_level min_level,
+                                            airops_log_callback callback, void *user_data,
+                                            airops_error **error);
+
 /** How a client delivers the events of streamed executions and chats to their callbacks. */
 typedef enum airops_delivery {
     /** On a library thread, one per client, as soon as they arrive: callbacks of one client

@@ -247,6 +247,7 @@ actor RealtimeConnection {
             return
         }
         socketId = id
+        logger.info("realtime connected to \(endpoint.url) (socket \(id))")
         // The client uses the smaller of its own default and the server's value.
         if case .int(let seconds)? = frame.payload?["activity_timeout"], seconds > 0 {
             activityTimeout = min(.seconds(120), .seconds(seconds))

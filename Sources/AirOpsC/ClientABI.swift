@@ -18,7 +18,9 @@ public func airops_client_new(_ options: OpaquePointer?, _ out: UnsafeMutablePoi
         let out = try requireOut(out)
         let settings = object(options, as: OptionsHandle.self)?.settings.withLock { $0 } ?? OptionsHandle.Settings()
         let delivery = try EventDelivery(queued: settings.queuedDelivery)
-        out.pointee = retainedHandle(ClientHandle(client: AirOpsClient(configuration: settings.configuration), delivery: delivery))
+        let logger = makeLogger(callback: settings.logCallback, userData: settings.logUserData, minimum: settings.logLevel)
+        let client = AirOpsClient(configuration: settings.configuration, logger: logger)
+        out.pointee = retainedHandle(ClientHandle(client: client, delivery: delivery))
     }
 }
 

@@ -1,5 +1,6 @@
 import AirOps
 import CAirOpsABI
+import Logging
 import Synchronization
 
 /// What an `airops_options *` points to: settings that setters may change from any thread.
@@ -7,6 +8,9 @@ final class OptionsHandle: Sendable {
     struct Settings {
         var configuration = ClientConfiguration()
         var queuedDelivery = false
+        var logCallback: airops_log_callback?
+        var logUserData: UnsafeMutableRawPointer?
+        var logLevel = Logger.Level.info
     }
 
     let settings = Mutex(Settings())
@@ -101,5 +105,20 @@ public func airops_options_set_delivery(_ options: OpaquePointer?, _ delivery: a
         case AIROPS_DELIVERY_QUEUED: settings.queuedDelivery = true
         default: throw AirOpsError(.invalidArgument, "unknown delivery mode \(delivery.rawValue)")
         }
+    }
+}
+
+@_cdecl("airops_options_set_log_callback")
+public func airops_options_set_log_callback(
+    _ options: OpaquePointer?, _ minimum: airops_log_level, _ callback: airops_log_callback?,
+    _ userData: UnsafeMutableRawPointer?, _ error: ErrorOut
+) -> airops_code {
+    update(options, error) { (settings) throws(AirOpsError) in
+        guard let level = CallbackLogHandler.level(minimum) else {
+            throw AirOpsError(.invalidArgument, "unknown log level \(minimum.rawValue)")
+        }
+        settings.logCallback = callback
+        settings.logUserData = userData
+        settings.logLevel = level
     }
 }

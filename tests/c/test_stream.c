@@ -466,7 +466,51 @@ static void test_stream_errors(void) {
     airops_client_free(client);
 }
 
+/* --- logging: messages arrive, secrets never do --- */
+
+static pthread_mutex_t log_lock = PTHREAD_MUTEX_INITIALIZER;
+static char log_text[65536];
+static int log_lines;
+
+static void on_log(airops_log_level level, const char *message, void *user_data) {
+    CHECK(user_data == &log_lines);
+    CHECK(level >= AIROPS_LOG_TRACE && level <= AIROPS_LOG_CRITICAL);
+    pthread_mutex_lock(&log_lock);
+    log_lines++;
+    strncat(log_text, message, sizeof log_text - strlen(log_text) - 2);
+    strcat(log_text, "\n");
+    pthread_mutex_unlock(&log_lock);
+}
+
+static void test_logs_carry_no_secrets(void) {
+    airops_options *options = airops_options_new();
+    CHECK(airops_options_load_environment(options, NULL) == AIROPS_OK);
+    CHECK(airops_options_set_identity(options, check_env("AIROPS_USER_ID"), check_env("AIROPS_WORKSPACE_ID"),
+                                      check_env("AIROPS_HASHED_USER_ID"), NULL) == AIROPS_OK);
+    CHECK(airops_options_set_log_callback(options, (airops_log_level)42, on_log, &log_lines, NULL) == AIROPS_ERR_INVALID_ARGUMENT);
+    CHECK(airops_options_set_log_callback(options, AIROPS_LOG_TRACE, on_log, &log_lines, NULL) == AIROPS_OK);
+    airops_client *client = NULL;
+    CHECK(airops_client_new(options, &client, NULL) == AIROPS_OK);
+    airops_options_free(options);
+    stream_state state = {0};
+    airops_execution *execution = start_hello(client, "Logged", &state);
+    airops_result *result = NULL;
+    CHECK(airops_execution_wait(execution, 30000, &result, NULL) == AIROPS_OK);
+    airops_result_free(result);
+    airops_execution_free(execution);
+    airops_client_free(client);
+    pthread_mutex_lock(&log_lock);
+    CHECK(log_lines > 0);
+    CHECK(strstr(log_text, "async_execute") != NULL);
+    CHECK(strstr(log_text, check_env("AIROPS_HASHED_USER_ID")) == NULL);
+    CHECK(strstr(log_text, check_env("AIROPS_API_KEY")) == NULL);
+    CHECK(strstr(log_text, "airops-dev-key:") == NULL); /* a channel signature */
+    printf("logging: %d messages at trace level, no secret among them\n", log_lines);
+    pthread_mutex_unlock(&log_lock);
+}
+
 int main(void) {
+    test_logs_carry_no_secrets();
     test_stream_errors();
     test_concurrent_streams_share_one_connection();
     test_chat_sessions();

@@ -3,6 +3,7 @@
 #   make test     every test suite: Swift, library/ABI checks, C, Python
 #   make demo     the dev server plus the C and Python examples against it
 #   make install  the header, the library with its SONAME links and airops.pc under PREFIX
+#   make wheel    the Python package with the library bundled, as a wheel in build/wheel
 
 SWIFT        ?= swift
 CC           ?= cc
@@ -29,7 +30,7 @@ SWIFT_SOURCES := Package.swift $(shell find Sources -type f) include/airops.h
 export PYTHONPATH := $(CURDIR)/bindings/python
 export AIROPS_LIBRARY := $(CURDIR)/$(LIB)
 
-.PHONY: all lib cli dev-server examples install test test-deps test-swift test-abi test-c test-python test-cli demo clean
+.PHONY: all lib cli dev-server examples install wheel test test-deps test-swift test-abi test-c test-python test-wheel test-cli demo clean
 
 all: lib cli examples
 
@@ -89,6 +90,42 @@ install: lib cli
 	ln -sf libairops.so.$(VERSION) $(DESTDIR)$(PREFIX)/lib/libairops.so
 	sed -e 's|@PREFIX@|$(PREFIX)|' -e 's|@VERSION@|$(VERSION)|' packaging/airops.pc.in \
 	  > $(DESTDIR)$(PREFIX)/lib/pkgconfig/airops.pc
+
+# The Python package as a wheel (py3-none-<platform>) that carries a stripped copy of the library
+# next to __init__.py. It is built from a copy of bindings/python in build/wheel-stage, so the
+# source tree never holds a libairops.so. Offline with an installed setuptools that can build
+# wheels (>= 70.1, or with the `wheel` package); otherwise pip fetches setuptools from PyPI
+# into an isolated build environment.
+WHEEL_STAGE  := $(BUILD)/wheel-stage
+WHEEL_DIR    := $(BUILD)/wheel
+
+wheel: lib
+	rm -rf $(WHEEL_STAGE) $(WHEEL_DIR)
+	mkdir -p $(WHEEL_STAGE) $(WHEEL_DIR)
+	cp bindings/python/pyproject.toml bindings/python/setup.py $(WHEEL_STAGE)/
+	cp -R bindings/python/airops $(WHEEL_STAGE)/airops
+	find $(WHEEL_STAGE) -name __pycache__ -prune -exec rm -rf {} +
+	rm -f $(WHEEL_STAGE)/airops/libairops.so
+	cp -L $(LIB) $(WHEEL_STAGE)/airops/libairops.so
+	strip --strip-unneeded $(WHEEL_STAGE)/airops/libairops.so
+	cd $(WHEEL_STAGE) && if env -u PYTHONPATH $(PYTHON) -c 'import setuptools.command.bdist_wheel' 2>/dev/null \
+	    || env -u PYTHONPATH $(PYTHON) -c 'import wheel.bdist_wheel' 2>/dev/null; then isolation=--no-build-isolation; \
+	  else isolation=; fi; \
+	  env -u PYTHONPATH -u AIROPS_LIBRARY $(PYTHON) -m pip wheel --quiet --no-deps $$isolation --wheel-dir $(CURDIR)/$(WHEEL_DIR) .
+	@ls $(WHEEL_DIR)/*.whl
+
+# The Python suite against the installed wheel: a fresh venv (it sees the system's pytest), the
+# wheel installed offline, run from outside the source tree without PYTHONPATH, AIROPS_LIBRARY or
+# LD_LIBRARY_PATH; AIROPS_TEST_INSTALLED makes test_library check that the venv's package and
+# its bundled library are the ones in use.
+test-wheel: wheel dev-server
+	@set -e; tmp=$$(mktemp -d); trap 'rm -rf "$$tmp"' EXIT; \
+	$(PYTHON) -m venv --system-site-packages "$$tmp/venv"; \
+	"$$tmp/venv/bin/python" -m pip install --quiet --no-index --no-deps $(CURDIR)/$(WHEEL_DIR)/*.whl; \
+	cd "$$tmp"; \
+	env -u PYTHONPATH -u AIROPS_LIBRARY -u LD_LIBRARY_PATH AIROPS_TEST_INSTALLED="$$tmp/venv" \
+	  "$$tmp/venv/bin/python" $(CURDIR)/tests/with_dev_server.py --server $(CURDIR)/$(DEV_SERVER) -- \
+	  "$$tmp/venv/bin/python" -m pytest -q -p no:cacheprovider $(CURDIR)/bindings/python/tests
 
 test-abi: lib dev-server
 	tests/abi/check_library.sh $(LIB)

@@ -15,9 +15,16 @@ Example::
                 if event.kind is airops.EventKind.CHUNK:
                     print(event.content, end="", flush=True)
 
+asyncio: :class:`airops.aio.AsyncAirOps` has the same operations as awaitables, driven by
+the event loop without threads (``import airops.aio``).
+
+Logging goes to ``logging.getLogger("airops")`` (see :mod:`airops._log`).
+
 The package converts and forwards: validation, HTTP, polling and hashing happen in the
 library (``libairops.so``), which is found as described in :mod:`airops._library`.
 """
+
+from typing import TYPE_CHECKING, Any
 
 from ._errors import (
     AirOpsError,
@@ -75,3 +82,16 @@ __all__ = [
     "LibraryNotFoundError",
     "LibraryVersionError",
 ]
+
+if TYPE_CHECKING:
+    from . import aio
+
+
+def __getattr__(name: str) -> Any:
+    """Imports :mod:`airops.aio` on first access (``airops.aio``), so that ``import airops``
+    does not import asyncio."""
+    if name == "aio":
+        import importlib
+
+        return importlib.import_module(".aio", __name__)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -8,7 +8,7 @@ from typing import Any
 from ._errors import AirOpsError, ErrorCode, InvalidArgumentError, TimeoutError, exception_for
 from ._library import ErrorHandle, library
 
-__all__ = ["call", "code_name", "invalid_argument", "timeout_error"]
+__all__ = ["call", "code_name", "error_from", "invalid_argument", "timeout_error"]
 
 
 def code_name(code: int) -> str:
@@ -17,19 +17,25 @@ def code_name(code: int) -> str:
     return name.decode("utf-8", errors="replace")
 
 
+def error_from(status: int, error: Any) -> AirOpsError:
+    """Copies a native error that is borrowed (e.g. the ``const airops_error *`` of a
+    completion callback) into an exception; does not free it."""
+    lib = library()
+    if error:
+        code = lib.airops_error_code(error)
+        http_status = lib.airops_error_http_status(error)
+        message = lib.airops_error_message(error).decode("utf-8", errors="replace")
+    else:  # the library broke its contract; report what is known
+        code, http_status, message = status, 0, "the library returned no error details"
+    return exception_for(code, message, code_name=code_name(code), status=http_status)
+
+
 def _take_error(status: int, error: Any) -> AirOpsError:
     """Copies a native error into an exception and frees the native error."""
-    lib = library()
     try:
-        if error:
-            code = lib.airops_error_code(error)
-            http_status = lib.airops_error_http_status(error)
-            message = lib.airops_error_message(error).decode("utf-8", errors="replace")
-        else:  # the library broke its contract; report what is known
-            code, http_status, message = status, 0, "the library returned no error details"
+        return error_from(status, error)
     finally:
-        lib.airops_error_free(error)
-    return exception_for(code, message, code_name=code_name(code), status=http_status)
+        library().airops_error_free(error)
 
 
 def call(function: Any, *args: Any) -> None:

@@ -20,6 +20,7 @@ import threading
 from pathlib import Path
 
 from ._errors import LibraryError, LibraryNotFoundError, LibraryVersionError
+from ._log import logger
 from ._version import EXPECTED_LIBRARY_VERSION_NUMBER, __version__
 
 __all__ = [
@@ -33,6 +34,8 @@ __all__ = [
     "OwnedString",
     "EventStruct",
     "EventCallback",
+    "ExecutionCallback",
+    "ResultCallback",
     "candidate_paths",
     "load",
     "library",
@@ -126,6 +129,14 @@ class EventStruct(ctypes.Structure):
 # ``airops_event_callback``: void (*)(const airops_event *event, void *user_data).
 EventCallback = ctypes.CFUNCTYPE(None, ctypes.POINTER(EventStruct), ctypes.c_void_p)
 
+# ``airops_execution_callback`` and ``airops_result_callback`` (airops.h, "Non-blocking
+# calls"): void (*)(airops_code code, <handle> *owned_or_null, const airops_error *borrowed,
+# void *user_data).
+ExecutionCallback = ctypes.CFUNCTYPE(None, ctypes.c_int, ExecutionHandle, ErrorHandle,
+                                     ctypes.c_void_p)
+ResultCallback = ctypes.CFUNCTYPE(None, ctypes.c_int, ResultHandle, ErrorHandle,
+                                  ctypes.c_void_p)
+
 # A string the library hands over (freed with airops_string_free): never c_char_p, which
 # would copy it into bytes and lose the pointer.
 OwnedString = ctypes.POINTER(ctypes.c_char)
@@ -188,6 +199,19 @@ PROTOTYPES: dict[str, tuple[object, list[object]]] = {
     "airops_app_chat": (_c_int, [ClientHandle, _c_char_p, _c_char_p, _c_char_p, _c_char_p,
                                  EventCallback, _c_void_p, _P(ExecutionHandle), _ErrorOut]),
     "airops_execution_session_id": (_c_char_p, [ExecutionHandle]),
+    # Non-blocking calls
+    "airops_app_execute_async": (_c_int, [ClientHandle, _c_char_p, _c_char_p, _c_int64, _c_int,
+                                          EventCallback, _c_void_p, ExecutionCallback,
+                                          _c_void_p, _ErrorOut]),
+    "airops_app_chat_async": (_c_int, [ClientHandle, _c_char_p, _c_char_p, _c_char_p,
+                                       _c_char_p, EventCallback, _c_void_p, ExecutionCallback,
+                                       _c_void_p, _ErrorOut]),
+    "airops_execution_fetch_async": (_c_int, [ExecutionHandle, ResultCallback, _c_void_p,
+                                              _ErrorOut]),
+    "airops_execution_wait_async": (_c_int, [ExecutionHandle, _c_int64, ResultCallback,
+                                             _c_void_p, _ErrorOut]),
+    "airops_execution_cancel_async": (_c_int, [ExecutionHandle, ResultCallback, _c_void_p,
+                                               _ErrorOut]),
     "airops_client_event_fd": (_c_int, [ClientHandle]),
     "airops_client_dispatch": (_c_int, [ClientHandle, _c_size_t, _P(_c_size_t), _ErrorOut]),
     # Results
@@ -275,6 +299,8 @@ def library() -> ctypes.CDLL:
                 path = _find()
                 _loaded = load(path)
                 _loaded_path = path
+                logger.debug("loaded libairops %s from %s",
+                             _loaded.airops_version().decode("utf-8", "replace"), path)
     return _loaded
 
 

@@ -15,20 +15,17 @@ guarantees that no callback for it runs again.
 from __future__ import annotations
 
 import itertools
-import logging
 import queue
 import threading
 from types import TracebackType
 from typing import Any, Final
 
 from ._library import EventCallback
+from ._log import logger
 from .events import Event, EventHandler, EventKind, event_from_c
 
 __all__ = ["END", "ON_EVENT", "EventSink", "register", "unregister", "registered", "in_callback",
            "logger"]
-
-logger: Final = logging.getLogger("airops")
-"""The package's logger: exceptions raised by ``on_event`` callbacks are logged here."""
 
 END: Final = object()
 """Queued after the last event (COMPLETED, cancel or close); sticky: consumers put it back."""

@@ -14,6 +14,7 @@ from ._call import call, invalid_argument
 from ._convert import c_id, c_string
 from ._handle import NativeHandle
 from ._library import library
+from ._log import logger
 from ._options import Delivery, Identity, Settings, new_client
 from ._stream import EventSink, unregister
 from .apps import Apps
@@ -122,6 +123,7 @@ class AirOps:
         self._handle = NativeHandle(pointer, library().airops_client_free)
         with _open_clients_lock:
             _open_clients.add(self)
+        logger.debug("client opened (%s delivery)", self.delivery)
 
     @property
     def apps(self) -> Apps:
@@ -212,11 +214,17 @@ class AirOps:
         """
         if self._handle is None:
             return
+        self._close_executions()
+        if not self._handle.closed:
+            self._handle.close()
+            logger.debug("client closed")
+
+    def _close_executions(self) -> None:
+        """Frees the executions made from this client (the first half of :meth:`close`)."""
         with self._lock:
             executions, self._executions = self._executions, set()
         for handle in executions:
             handle.close()
-        self._handle.close()
 
     def __enter__(self) -> AirOps:
         return self

@@ -13,6 +13,7 @@ from typing import Any
 import pytest
 
 import airops
+import airops.aio
 
 
 @dataclass(frozen=True)
@@ -44,6 +45,14 @@ class Server:
         return airops.AirOps.identify(user_id=self.user_id, workspace_id=self.workspace_id,
                                       hashed_user_id=self.hashed_user_id,
                                       **{"host": self.host, "request_timeout": 10, **options})
+
+    def identify_async(self, **options: Any) -> airops.aio.AsyncAirOps:
+        """An asyncio client identified as the demo user; `options` go to
+        AsyncAirOps.identify."""
+        return airops.aio.AsyncAirOps.identify(
+            user_id=self.user_id, workspace_id=self.workspace_id,
+            hashed_user_id=self.hashed_user_id,
+            **{"host": self.host, "request_timeout": 10, **options})
 
 
 @pytest.fixture(scope="session")

@@ -202,6 +202,20 @@ airops_code airops_options_set_pusher(airops_options *options, const char *key, 
 airops_code airops_options_set_subscription_timeout(airops_options *options, int64_t timeout_ms,
                                                     airops_error **error);
 
+/**
+ * Sets how often a failed request is sent again (default 2 retries; 0 disables retrying).
+ * Retries wait 0.5 s, 1 s, 2 s ... (at most 8 s, with jitter), or what the server's
+ * Retry-After asks for when that is at most 60 s. Which calls the library retries:
+ * - reads and idempotent calls (airops_app_get, airops_execution_fetch and the polls of
+ *   airops_execution_wait, airops_execution_cancel, realtime channel authorization): on
+ *   connection errors, timeouts, HTTP 408, 429 and 5xx;
+ * - calls that start an execution (airops_app_execute*, airops_app_chat*): only when the
+ *   request provably did not reach the server (connection refused) or the server answered
+ *   429 or 503, so that the library never starts an execution twice.
+ * Errors: AIROPS_ERR_INVALID_ARGUMENT for NULL options or a negative count.
+ */
+airops_code airops_options_set_max_retries(airops_options *options, int max_retries, airops_error **error);
+
 /** Severity of a log message, lowest first. */
 typedef enum airops_log_level {
     AIROPS_LOG_TRACE = 0,

@@ -100,7 +100,7 @@ public final class AirOpsClient: Sendable {
 
     /// POSTs a request that starts an execution and returns the execution's uuid.
     private func start(_ path: String, body: [String: JSONValue]) async throws(AirOpsError) -> String {
-        let response = try await transport.send(.POST, path, body: Data(JSONValue.object(body).jsonText.utf8))
+        let response = try await transport.send(.POST, path, body: Data(JSONValue.object(body).jsonText.utf8), effect: .startsWork)
         guard let answer = try? JSONDecoder().decode(JSONValue.self, from: response.body),
             case .string(let executionId)? = answer["airops_app_execution"]?["uuid"], !executionId.isEmpty
         else {

@@ -13,6 +13,8 @@ public struct ClientConfiguration: Sendable {
     /// The realtime connection for streamed executions and chat; nil until configured
     /// (the official SDK compiles hosted Pusher's key into its bundle; it is not published).
     public var realtime: RealtimeEndpoint?
+    /// When failed requests are sent again; see ``RetryPolicy``.
+    public var retryPolicy: RetryPolicy = .standard
     /// How long a realtime subscription may wait for the server's confirmation.
     public var subscriptionTimeout: Duration = .seconds(10)
 
@@ -59,6 +61,12 @@ public struct ClientConfiguration: Sendable {
     public mutating func setRequestTimeout(_ timeout: Duration) throws(AirOpsError) {
         guard timeout > .zero else { throw AirOpsError(.invalidArgument, "request timeout must be positive") }
         requestTimeout = timeout
+    }
+
+    /// Sets how often a failed request is sent again; 0 disables retrying.
+    public mutating func setMaxRetries(_ count: Int) throws(AirOpsError) {
+        guard count >= 0 else { throw AirOpsError(.invalidArgument, "max retries must not be negative (got \(count))") }
+        retryPolicy.maxRetries = count
     }
 
     /// Sets the subscription timeout; it must be positive.

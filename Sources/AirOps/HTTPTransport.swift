@@ -3,6 +3,9 @@ import FoundationEssentials
 import Logging
 import NIOCore
 import NIOHTTP1
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Sends the SDK's HTTP requests: adds the identity headers, enforces the request timeout
 /// and a size limit on answers, and turns every failure into an ``AirOpsError``.
@@ -14,6 +17,7 @@ final class HTTPTransport: Sendable {
     struct Response: Sendable {
         var status: Int
         var body: Data
+        var retryAfter: Duration? = nil
     }
 
     private let client: HTTPClient
@@ -39,9 +43,11 @@ final class HTTPTransport: Sendable {
     }
 
     /// Sends `method path` (path below the host, e.g. `/sdk_api/...`) with an optional body
-    /// (JSON unless said otherwise). Returns 2xx answers; throws the server's error for any other status.
+    /// (JSON unless said otherwise), retrying as the client's ``RetryPolicy`` allows for a
+    /// request with this `effect`. Returns 2xx answers; throws the server's error for any other status.
     func send(
-        _ method: HTTPMethod, _ path: String, body: Data? = nil, contentType: String = "application/json"
+        _ method: HTTPMethod, _ path: String, body: Data? = nil, contentType: String = "application/json",
+        effect: RetryPolicy.Effect = .idempotent
     ) async throws(AirOpsError) -> Response {
         var request = HTTPClientRequest(url: configuration.host + path)
         request.method = method
@@ -53,21 +59,64 @@ final class HTTPTransport: Sendable {
         }
         if let body { request.body = .bytes(ByteBuffer(bytes: body)) }
 
+        var retry = 0
+        while true {
+            let failure: RetryPolicy.Failure
+            switch await attempt(request, method: method, path: path) {
+            case .success(let response):
+                return response
+            case .failure(let failed):
+                failure = failed
+            }
+            guard let pause = configuration.retryPolicy.delay(before: retry, after: failure, effect: effect) else {
+                throw failure.error
+            }
+            logger.info("HTTP \(method) \(path) failed (\(failure.error)); retry \(retry + 1) in \(pause.milliseconds) ms")
+            do {
+                try await Task.sleep(for: pause)
+            } catch {
+                throw failure.error
+            }
+            retry += 1
+        }
+    }
+
+    /// One attempt: a 2xx response, or what the retry decision needs to know of the failure.
+    private func attempt(
+        _ request: HTTPClientRequest, method: HTTPMethod, path: String
+    ) async -> Result<Response, RetryPolicy.Failure> {
         let response: Response
         do {
             response = try await withDeadline(configuration.requestTimeout) { [client, request] in
                 let answer = try await client.execute(request, timeout: .nanoseconds(self.configuration.requestTimeout.nanoseconds))
                 let bytes = try await answer.body.collect(upTo: Self.maxResponseBytes)
-                return Response(status: Int(answer.status.code), body: Data(bytes.readableBytesView))
+                return Response(
+                    status: Int(answer.status.code), body: Data(bytes.readableBytesView),
+                    retryAfter: answer.headers.first(name: "retry-after").flatMap(Self.retryAfter))
             }
         } catch {
-            throw Self.translate(error, method: method, path: path)
+            return .failure(
+                RetryPolicy.Failure(
+                    error: Self.translate(error, method: method, path: path), mayHaveBeenSent: !Self.neverConnected(error)))
         }
         logger.debug("HTTP \(method) \(path) -> \(response.status)")
         guard (200..<300).contains(response.status) else {
-            throw AirOpsError.http(status: response.status, message: Self.errorMessage(in: response))
+            let error = AirOpsError.http(status: response.status, message: Self.errorMessage(in: response))
+            return .failure(RetryPolicy.Failure(error: error, mayHaveBeenSent: true, retryAfter: response.retryAfter))
         }
-        return response
+        return .success(response)
+    }
+
+    /// Retry-After in seconds (the HTTP-date form is not used by API servers in practice).
+    private static func retryAfter(_ value: String) -> Duration? {
+        Int(value.filter { !$0.isWhitespace }).flatMap { $0 >= 0 ? .seconds($0) : nil }
+    }
+
+    /// Whether the error shows that no connection was made, so the request was not sent.
+    private static func neverConnected(_ error: any Error) -> Bool {
+        if let error = error as? IOError { return error.errnoCode == ECONNREFUSED }
+        if let error = error as? HTTPClientError { return error == .connectTimeout }
+        return false
     }
 
     /// The server's `{"error": "..."}` text, or a description of the status when the body has none.

@@ -122,3 +122,10 @@ public func airops_options_set_log_callback(
         settings.logLevel = level
     }
 }
+
+@_cdecl("airops_options_set_max_retries")
+public func airops_options_set_max_retries(_ options: OpaquePointer?, _ maxRetries: Int32, _ error: ErrorOut) -> airops_code {
+    update(options, error) { (settings) throws(AirOpsError) in
+        try settings.configuration.setMaxRetries(Int(maxRetries))
+    }
+}

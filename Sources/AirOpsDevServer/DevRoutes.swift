@@ -1,10 +1,11 @@
 import Hummingbird
 
 /// Endpoints for tests, under `/dev/`; not part of the AirOps or Pusher protocols, and open
-/// to anyone:
+/// to anyone (the fault endpoints, ``FaultRoutes``, are not):
 ///
 /// - `GET /dev/stats` -> `{"realtime_connections": <open now>, "realtime_connections_total":
-///   <opened since the start>, "subscriptions": <open now>, "executions_created": <count>}`
+///   <opened since the start>, "subscriptions": <open now>, "executions_created": <count>,
+///   "faults_injected": <answers altered, connections refused and realtime drops by faults>}`
 /// - `POST /dev/realtime/drop` closes every realtime connection at once, without a close
 ///   frame (a network drop as clients see it); with `?code=4200` (1000 or 3000-4999) with a
 ///   close frame of that code instead. -> `{"dropped": <how many>}`
@@ -14,6 +15,7 @@ import Hummingbird
 struct DevRoutes: Sendable {
     let hub: RealtimeHub
     let store: ExecutionStore
+    let faults: FaultInjector
 
     func add(to router: Router<some RequestContext>) {
         let dev = router.group("dev")
@@ -24,6 +26,7 @@ struct DevRoutes: Sendable {
                 "realtime_connections_total": stats.connectionsTotal,
                 "subscriptions": stats.subscriptions,
                 "executions_created": await store.createdCount,
+                "faults_injected": faults.injectedCount,
             ])
         }
         dev.post("realtime/drop") { request, _ in

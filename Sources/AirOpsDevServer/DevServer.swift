@@ -4,27 +4,34 @@ import Logging
 
 /// A local AirOps server for development and tests, all on one port: the sdk_api endpoints
 /// over the workspaces and apps of a ``DevServerConfig``, the realtime (Pusher Channels)
-/// WebSocket server and its HTTP trigger API, and a few `/dev/` endpoints for tests.
+/// WebSocket server and its HTTP trigger API, and a few `/dev/` endpoints for tests,
+/// among them fault injection (``FaultRoutes``).
 public struct DevServer: Sendable {
     public let config: DevServerConfig
+    /// The bearer token of the fault endpoints.
+    public let adminToken: String
     private let logLevel: Logger.Level
 
-    /// - Parameter logLevel: `.info` logs one line per request (to stderr, unless the
-    ///   process bootstrapped swift-log otherwise); the default logs only problems.
-    public init(config: DevServerConfig, logLevel: Logger.Level = .warning) {
+    /// - Parameters:
+    ///   - logLevel: `.info` logs one line per request (to stderr, unless the process
+    ///     bootstrapped swift-log otherwise); the default logs only problems.
+    ///   - adminToken: nil picks a random one.
+    public init(config: DevServerConfig, logLevel: Logger.Level = .warning, adminToken: String? = nil) {
         self.config = config
         self.logLevel = logLevel
+        self.adminToken = adminToken ?? randomAdminToken()
     }
 
     /// Starts serving and returns once the server listens. Port 0 picks a free port.
     public func start(host: String = "127.0.0.1", port: Int = 0) async throws -> RunningDevServer {
         let store = ExecutionStore()
         let hub = RealtimeHub()
+        let faults = FaultInjector(hub: hub)
         let (ports, portContinuation) = AsyncStream.makeStream(of: Int.self)
         // Stopping cancels the server, which Hummingbird reports as an error: keep its own
         // log to critical problems.
         let app = try makeApplication(
-            host: host, port: port, store: store, hub: hub, frameworkLogLevel: .critical
+            host: host, port: port, store: store, hub: hub, faults: faults, frameworkLogLevel: .critical
         ) {
             portContinuation.yield($0)
             portContinuation.finish()
@@ -36,7 +43,9 @@ public struct DevServer: Sendable {
         }
         return try await withTaskCancellationHandler {
             for await boundPort in ports {
-                return RunningDevServer(host: host, port: boundPort, serverTask: serverTask, store: store, hub: hub)
+                return RunningDevServer(
+                    host: host, port: boundPort, adminToken: adminToken, serverTask: serverTask, store: store,
+                    hub: hub, faults: faults)
             }
             try await serverTask.value
             throw DevServerError("The server stopped before it listened on \(host):\(port)")
@@ -51,17 +60,21 @@ public struct DevServer: Sendable {
         host: String = "127.0.0.1", port: Int = 0, onListening: @escaping @Sendable (_ baseURL: String) -> Void
     ) async throws {
         let store = ExecutionStore()
+        let hub = RealtimeHub()
+        let faults = FaultInjector(hub: hub)
         let app = try makeApplication(
-            host: host, port: port, store: store, hub: RealtimeHub(), frameworkLogLevel: logLevel
+            host: host, port: port, store: store, hub: hub, faults: faults, frameworkLogLevel: logLevel
         ) {
             onListening(baseURL(host: host, port: $0))
         }
         try await app.runService()
+        faults.clear()
         await store.cancelAll()
     }
 
     private func makeApplication(
-        host: String, port: Int, store: ExecutionStore, hub: RealtimeHub, frameworkLogLevel: Logger.Level,
+        host: String, port: Int, store: ExecutionStore, hub: RealtimeHub, faults: FaultInjector,
+        frameworkLogLevel: Logger.Level,
         onListening: @escaping @Sendable (_ port: Int) -> Void
     ) throws -> some ApplicationProtocol {
         try config.validate()
@@ -73,12 +86,14 @@ public struct DevServer: Sendable {
         let router = Router()
         router.add(middleware: RequestLogMiddleware(logger: logger))
         router.add(middleware: JSONErrorMiddleware(logger: logger))
+        router.add(middleware: FaultMiddleware(faults: faults))
         SDKRoutes(
             catalog: AppCatalog(config), identities: identities, store: store, hub: hub, sessions: AgentSessions()
         ).add(to: router)
         PusherAuthRoute(settings: config.realtime, identities: identities).add(to: router)
         TriggerRoutes(settings: config.realtime, hub: hub).add(to: router)
-        DevRoutes(hub: hub, store: store).add(to: router)
+        DevRoutes(hub: hub, store: store, faults: faults).add(to: router)
+        FaultRoutes(faults: faults, adminToken: adminToken).add(to: router)
         // WebSocket upgrades are routed apart, so that HTTP requests never try these routes.
         let webSocketRouter = Router(context: RealtimeRequestContext.self)
         RealtimeSocketRoute(settings: config.realtime, hub: hub).add(to: webSocketRouter)
@@ -86,7 +101,9 @@ public struct DevServer: Sendable {
             router: router,
             server: .http1WebSocketUpgrade(
                 webSocketRouter: webSocketRouter,
-                configuration: .init(ws: .init(maxFrameSize: RealtimeSocketRoute.maxMessageSize))),
+                configuration: .init(
+                    http1: .init(additionalChannelHandlers: [ConnectionRefusal(faults: faults)]),
+                    ws: .init(maxFrameSize: RealtimeSocketRoute.maxMessageSize))),
             configuration: .init(address: .hostname(host, port: port)),
             onServerRunning: { onListening($0.localAddress?.port ?? port) },
             logger: frameworkLogger)
@@ -102,16 +119,24 @@ func baseURL(host: String, port: Int, scheme: String = "http") -> String {
 public final class RunningDevServer: Sendable {
     public let host: String
     public let port: Int
+    /// The bearer token of the fault endpoints.
+    public let adminToken: String
     private let serverTask: Task<Void, any Error>
     private let store: ExecutionStore
     private let hub: RealtimeHub
+    private let faults: FaultInjector
 
-    init(host: String, port: Int, serverTask: Task<Void, any Error>, store: ExecutionStore, hub: RealtimeHub) {
+    init(
+        host: String, port: Int, adminToken: String, serverTask: Task<Void, any Error>, store: ExecutionStore,
+        hub: RealtimeHub, faults: FaultInjector
+    ) {
         self.host = host
         self.port = port
+        self.adminToken = adminToken
         self.serverTask = serverTask
         self.store = store
         self.hub = hub
+        self.faults = faults
     }
 
     /// Where clients reach the server, e.g. `http://127.0.0.1:8080`.
@@ -124,6 +149,7 @@ public final class RunningDevServer: Sendable {
     /// in progress and realtime connections are cut off), and returns when the server is
     /// down. Calling it again does nothing.
     public func stop() async {
+        faults.clear()
         await store.cancelAll()
         hub.closeAll(code: nil)
         serverTask.cancel()

@@ -11,6 +11,8 @@ final class RealtimeConnection: Sendable {
         case text(String)
         /// A close frame with this code, after the frames queued before it.
         case close(code: UInt16)
+        /// Closes the socket without a close frame, after the frames queued before it.
+        case drop
     }
 
     static let bufferLimit = 1000
@@ -43,6 +45,12 @@ final class RealtimeConnection: Sendable {
     func drop() {
         continuation.finish()
         socket.close(promise: nil)
+    }
+
+    /// Like ``drop()``, but after the frames already queued.
+    func dropAfterQueued() {
+        enqueue(.drop)
+        continuation.finish()
     }
 
     /// Ends the queue; the writer stops after the frames already queued.

@@ -9,6 +9,8 @@ final class RealtimeHub: Sendable {
         let connections: Int
         let connectionsTotal: Int
         let subscriptions: Int
+        /// How often ``dropAfterEvents`` dropped the connections.
+        let faultDrops: Int
     }
 
     private struct State {
@@ -17,6 +19,19 @@ final class RealtimeHub: Sendable {
         var socketsByChannel: [String: Set<String>] = [:]
         var connectionsTotal = 0
         var ignoresSubscriptions = false
+        var dropAfterEvents = 0
+        var eventsSinceDrop = 0
+        var faultDrops = 0
+
+        /// Counts one delivered event; true when it is the one after which all connections drop.
+        mutating func countsTowardsDrop() -> Bool {
+            guard dropAfterEvents > 0 else { return false }
+            eventsSinceDrop += 1
+            guard eventsSinceDrop >= dropAfterEvents else { return false }
+            eventsSinceDrop = 0
+            faultDrops += 1
+            return true
+        }
     }
 
     private let state = NIOLockedValueBox(State())
@@ -75,13 +90,22 @@ final class RealtimeHub: Sendable {
     @discardableResult
     func publish(_ message: PusherMessage, except excluded: String? = nil) -> Int {
         guard let channel = message.channel else { return 0 }
-        let receivers = state.withLockedValue { state in
-            (state.socketsByChannel[channel] ?? []).filter { $0 != excluded }.compactMap { state.connections[$0] }
+        let (receivers, dropsAll) = state.withLockedValue { state in
+            let receivers = (state.socketsByChannel[channel] ?? []).filter { $0 != excluded }.compactMap {
+                state.connections[$0]
+            }
+            return (receivers, !receivers.isEmpty && state.countsTowardsDrop())
         }
         guard !receivers.isEmpty else { return 0 }
         let text = message.text
         for connection in receivers {
             connection.send(text)
+        }
+        if dropsAll {
+            // After the event, so that clients see exactly `dropAfterEvents` events.
+            for connection in takeAll() {
+                connection.dropAfterQueued()
+            }
         }
         return receivers.count
     }
@@ -90,13 +114,7 @@ final class RealtimeHub: Sendable {
     /// like a network drop) when `code` is nil. Returns how many there were.
     @discardableResult
     func closeAll(code: UInt16?) -> Int {
-        let connections = state.withLockedValue { state in
-            let all = Array(state.connections.values)
-            state.connections = [:]
-            state.channelsBySocket = [:]
-            state.socketsByChannel = [:]
-            return all
-        }
+        let connections = takeAll()
         for connection in connections {
             if let code {
                 connection.close(code: code)
@@ -105,6 +123,29 @@ final class RealtimeHub: Sendable {
             }
         }
         return connections.count
+    }
+
+    /// Forgets every connection and returns them.
+    private func takeAll() -> [RealtimeConnection] {
+        state.withLockedValue { state in
+            let all = Array(state.connections.values)
+            state.connections = [:]
+            state.channelsBySocket = [:]
+            state.socketsByChannel = [:]
+            return all
+        }
+    }
+
+    /// A fault (``FaultInjector``): after every this many events that reached a client, all
+    /// connections are dropped; 0 never does.
+    var dropAfterEvents: Int {
+        get { state.withLockedValue { $0.dropAfterEvents } }
+        set {
+            state.withLockedValue { state in
+                state.dropAfterEvents = newValue
+                state.eventsSinceDrop = 0
+            }
+        }
     }
 
     /// When true, `pusher:subscribe` goes unanswered (to test client subscription timeouts).
@@ -117,7 +158,8 @@ final class RealtimeHub: Sendable {
         state.withLockedValue { state in
             Stats(
                 connections: state.connections.count, connectionsTotal: state.connectionsTotal,
-                subscriptions: state.channelsBySocket.values.reduce(0) { $0 + $1.count })
+                subscriptions: state.channelsBySocket.values.reduce(0) { $0 + $1.count },
+                faultDrops: state.faultDrops)
         }
     }
 }

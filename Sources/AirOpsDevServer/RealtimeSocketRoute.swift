@@ -60,6 +60,8 @@ struct RealtimeSocketRoute: Sendable {
                         try await outbound.write(.text(text))
                     case .close(let code):
                         return try await outbound.close(.init(codeNumber: Int(code)), reason: nil)
+                    case .drop:
+                        return connection.drop()
                     }
                 }
             }

@@ -2,8 +2,9 @@ import AirOps
 
 /// The lines `airops-dev-server` prints once it listens: where it is and the environment a
 /// client needs to talk to it as user "demo-user" of the config's first workspace, and to
-/// its realtime server. Test harnesses read them from a pipe; the last line is `# ready`.
-public func startupBanner(baseURL: String, config: DevServerConfig) -> [String] {
+/// its realtime server, and the admin token of the fault endpoints when given. Test
+/// harnesses read them from a pipe; the last line is `# ready`.
+public func startupBanner(baseURL: String, config: DevServerConfig, adminToken: String? = nil) -> [String] {
     let userId = "demo-user"
     var lines = [
         "# airops-dev-server listening on \(baseURL)",
@@ -26,7 +27,9 @@ public func startupBanner(baseURL: String, config: DevServerConfig) -> [String] 
         "export AIROPS_PUSHER_KEY=\(realtime.key)",
         "export AIROPS_PUSHER_APP_ID=\(realtime.appId)",
         "export AIROPS_PUSHER_SECRET=\(realtime.secret)",
-        "# ready",
     ]
-    return lines
+    if let adminToken {
+        lines.append("export AIROPS_DEV_ADMIN_TOKEN=\(adminToken)")
+    }
+    return lines + ["# ready"]
 }

@@ -30,6 +30,9 @@ struct DevServerCommand: AsyncParsableCommand {
     @Option(help: "A JSON file of workspaces and apps (default: the built-in demo workspace).")
     var config: String?
 
+    @Option(help: "The bearer token of the /dev/faults endpoints (default: a random one, printed at startup).")
+    var adminToken: String?
+
     @Option(help: "What to log on stderr: trace, debug, info (one line per request), notice, warning, error, critical.")
     var logLevel = "info"
 
@@ -47,8 +50,10 @@ struct DevServerCommand: AsyncParsableCommand {
             throw ExitCode(2)
         }
         do {
-            try await DevServer(config: serverConfig, logLevel: Logger.Level(rawValue: logLevel) ?? .info).run(host: host, port: port) { baseURL in
-                for line in startupBanner(baseURL: baseURL, config: serverConfig) {
+            let server = DevServer(
+                config: serverConfig, logLevel: Logger.Level(rawValue: logLevel) ?? .info, adminToken: adminToken)
+            try await server.run(host: host, port: port) { baseURL in
+                for line in startupBanner(baseURL: baseURL, config: serverConfig, adminToken: server.adminToken) {
                     writeLine(STDOUT_FILENO, line)
                 }
             }

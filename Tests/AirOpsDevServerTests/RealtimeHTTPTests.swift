@@ -172,7 +172,7 @@ import Testing
             #expect(
                 before.fields == [
                     "realtime_connections": .int(0), "realtime_connections_total": .int(0), "subscriptions": .int(0),
-                    "executions_created": .int(0),
+                    "executions_created": .int(0), "faults_injected": .int(0),
                 ])
             try await server.withSocket { socket in
                 try await socket.established()

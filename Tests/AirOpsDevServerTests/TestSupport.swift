@@ -55,6 +55,8 @@ struct TestResponse {
     let status: Int
     let contentType: String?
     let text: String
+    /// Every header, by lowercased name.
+    var headers: [String: String] = [:]
 
     var json: JSONValue? { try? JSONDecoder().decode(JSONValue.self, from: Data(text.utf8)) }
 
@@ -95,7 +97,8 @@ struct TestServer {
 
     func send(
         _ method: String, _ path: String, identity: TestIdentity? = .alice, body: String? = nil,
-        contentType: String = "application/json", timeout: Duration = .seconds(10)
+        contentType: String = "application/json", headers: [String: String] = [:], timeout: Duration = .seconds(10),
+        client: HTTPClient = .shared
     ) async throws -> TestResponse {
         var request = HTTPClientRequest(url: running.baseURL + path)
         request.method = .init(rawValue: method)
@@ -105,14 +108,18 @@ struct TestServer {
             request.headers.add(name: "workspace_id", value: identity.workspaceId)
             request.headers.add(name: "user_id_hashed", value: identity.hash)
         }
+        for (name, value) in headers {
+            request.headers.add(name: name, value: value)
+        }
         if let body {
             request.body = .bytes(Array(body.utf8))
         }
-        let response = try await HTTPClient.shared.execute(request, timeout: .init(timeout))
+        let response = try await client.execute(request, timeout: .init(timeout))
         let bytes = try await response.body.collect(upTo: 1 << 20)
         return TestResponse(
             status: Int(response.status.code), contentType: response.headers.first(name: "content-type"),
-            text: String(decoding: bytes.readableBytesView, as: UTF8.self))
+            text: String(decoding: bytes.readableBytesView, as: UTF8.self),
+            headers: Dictionary(response.headers.map { ($0.name.lowercased(), $0.value) }) { $1 })
     }
 
     func execute(

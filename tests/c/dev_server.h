@@ -11,9 +11,10 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
-/* Sends `method path` to the server at AIROPS_HOST (http://127.0.0.1:PORT) and copies the
- * response body into `body`. Returns the HTTP status, or -1 on failure. */
-static int dev_request(const char *method, const char *path, char *body, size_t size) {
+/* Sends `method path` with an optional JSON body and the admin token (AIROPS_DEV_ADMIN_TOKEN)
+ * to the server at AIROPS_HOST (http://127.0.0.1:PORT) and copies the response body into
+ * `body`. Returns the HTTP status, or -1 on failure. */
+static int dev_request_json(const char *method, const char *path, const char *json, char *body, size_t size) {
     const char *host = getenv("AIROPS_HOST");
     const char *colon = host ? strrchr(host, ':') : NULL;
     if (colon == NULL) return -1;
@@ -24,10 +25,16 @@ static int dev_request(const char *method, const char *path, char *body, size_t 
         if (fd >= 0) close(fd);
         return -1;
     }
-    char request[512];
+    const char *token = getenv("AIROPS_DEV_ADMIN_TOKEN");
+    char request[4096];
     int length = snprintf(request, sizeof request,
-                          "%s %s HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 0\r\nConnection: close\r\n\r\n",
-                          method, path);
+                          "%s %s HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer %s\r\n"
+                          "Content-Type: application/json\r\nContent-Length: %zu\r\nConnection: close\r\n\r\n%s",
+                          method, path, token ? token : "", json ? strlen(json) : 0, json ? json : "");
+    if (length >= (int)sizeof request) {
+        close(fd);
+        return -1;
+    }
     if (write(fd, request, (size_t)length) != length) {
         close(fd);
         return -1;
@@ -45,6 +52,10 @@ static int dev_request(const char *method, const char *path, char *body, size_t 
     const char *start = strstr(response, "\r\n\r\n");
     if (body != NULL && size > 0) snprintf(body, size, "%s", start ? start + 4 : "");
     return status;
+}
+
+static int dev_request(const char *method, const char *path, char *body, size_t size) {
+    return dev_request_json(method, path, NULL, body, size);
 }
 
 /* A number field of a flat JSON object, e.g. dev_stat(body, "realtime_connections"). */

@@ -146,7 +146,70 @@ static void test_a_stalled_server_times_out(void) {
     airops_client_free(client);
 }
 
+/* A server that lies: broken bodies give a protocol error (or a timeout), never a crash. */
+static void test_a_lying_server_gives_clear_errors(void) {
+    client = new_client(0, 2000);
+    airops_execution *execution = NULL;
+    CHECK(airops_app_execute(client, "public-echo", "{\"text\": \"x\"}", 0, &execution, NULL) == AIROPS_OK);
+    static const char *bodies[] = {"truncated", "malformed", "wrong_types", "endless"};
+    char body[512], rules[256];
+    for (size_t i = 0; i < sizeof bodies / sizeof *bodies; i++) {
+        snprintf(rules, sizeof rules, "{\"rules\": [{\"endpoint\": \"any\", \"body\": \"%s\"}]}", bodies[i]);
+        CHECK(dev_request_json("PUT", "/dev/faults", rules, body, sizeof body) == 200);
+        airops_result *result = NULL;
+        airops_error *error = NULL;
+        airops_code code = airops_execution_fetch(execution, &result, &error);
+        CHECK(code == AIROPS_ERR_PROTOCOL || (code == AIROPS_ERR_TIMEOUT && strcmp(bodies[i], "endless") == 0));
+        CHECK(result == NULL && error != NULL && airops_error_message(error)[0] != '\0');
+        airops_error_free(error);
+        char *json = NULL;
+        code = airops_app_get(client, "public-echo", &json, NULL);
+        CHECK(code == AIROPS_ERR_PROTOCOL || code == AIROPS_ERR_TIMEOUT || code == AIROPS_OK); /* JSON text is passed through */
+        airops_string_free(json);
+        airops_execution *started = NULL;
+        code = airops_app_execute(client, "public-echo", "{}", 0, &started, NULL);
+        CHECK(code == AIROPS_ERR_PROTOCOL || code == AIROPS_ERR_TIMEOUT);
+        CHECK(started == NULL);
+    }
+    CHECK(dev_request_json("DELETE", "/dev/faults", NULL, body, sizeof body) == 200);
+    airops_execution_free(execution);
+    airops_client_free(client);
+}
+
+/* Hostile inputs: deeply nested and very large JSON are refused or sent, never a crash. */
+static void test_hostile_inputs(void) {
+    client = new_client(0, 10000);
+    size_t depth = 100000;
+    char *nested = malloc(2 * depth + 16);
+    strcpy(nested, "{\"a\":");
+    size_t at = strlen(nested);
+    for (size_t i = 0; i < depth; i++) nested[at++] = '[';
+    for (size_t i = 0; i < depth; i++) nested[at++] = ']';
+    nested[at++] = '}';
+    nested[at] = '\0';
+    airops_execution *execution = NULL;
+    airops_error *error = NULL;
+    CHECK(airops_app_execute(client, "public-echo", nested, 0, &execution, &error) == AIROPS_ERR_INVALID_ARGUMENT);
+    CHECK(execution == NULL && error != NULL);
+    airops_error_free(error);
+    free(nested);
+
+    size_t size = 10 * 1024 * 1024;
+    char *large = malloc(size + 32);
+    strcpy(large, "{\"text\": \"");
+    at = strlen(large);
+    memset(large + at, 'x', size);
+    strcpy(large + at + size, "\"}");
+    airops_code code = airops_app_execute(client, "public-echo", large, 0, &execution, NULL);
+    CHECK(code == AIROPS_OK || code == AIROPS_ERR_BAD_REQUEST); /* the server may refuse a 10 MB body */
+    airops_execution_free(execution);
+    free(large);
+    airops_client_free(client);
+}
+
 int main(void) {
+    test_hostile_inputs();
+    test_a_lying_server_gives_clear_errors();
     test_a_stalled_server_times_out();
     test_exactly_once_through_5xx_and_429();
     test_streams_survive_realtime_drops();

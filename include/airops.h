@@ -203,6 +203,15 @@ airops_code airops_options_set_subscription_timeout(airops_options *options, int
                                                     airops_error **error);
 
 /**
+ * Trusts the certificate authorities in the PEM file `path` instead of the system's, for
+ * HTTPS and WSS (e.g. the self-signed certificate of a local server). Certificates are always
+ * verified; there is no option to turn that off.
+ * Errors: AIROPS_ERR_INVALID_ARGUMENT if the file cannot be read. A file that holds no valid
+ * certificate fails the first connection (AIROPS_ERR_NETWORK).
+ */
+airops_code airops_options_set_ca_file(airops_options *options, const char *path, airops_error **error);
+
+/**
  * Sets how often a failed request is sent again (default 2 retries; 0 disables retrying).
  * Retries wait 0.5 s, 1 s, 2 s ... (at most 8 s, with jitter), or what the server's
  * Retry-After asks for when that is at most 60 s. Which calls the library retries:

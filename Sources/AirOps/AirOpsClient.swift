@@ -148,7 +148,8 @@ public final class AirOpsClient: Sendable {
         return realtimeConnection.withLock { connection in
             if let connection { return connection }
             let created = RealtimeConnection(
-                endpoint: endpoint, subscriptionTimeout: configuration.subscriptionTimeout, logger: logger
+                endpoint: endpoint, tls: configuration.tlsConfiguration, subscriptionTimeout: configuration.subscriptionTimeout,
+                logger: logger
             ) { [transport] (socketId, channel) throws(AirOpsError) in
                 try await Self.authorize(transport: transport, socketId: socketId, channel: channel)
             }

@@ -1,4 +1,5 @@
 import Glibc
+import NIOSSL
 
 /// How a client reaches AirOps and who it acts for.
 public struct ClientConfiguration: Sendable {
@@ -13,6 +14,10 @@ public struct ClientConfiguration: Sendable {
     /// The realtime connection for streamed executions and chat; nil until configured
     /// (the official SDK compiles hosted Pusher's key into its bundle; it is not published).
     public var realtime: RealtimeEndpoint?
+    /// A PEM file of the certificate authorities to trust instead of the system's, for
+    /// HTTPS and WSS (e.g. a local server's self-signed certificate). Verification itself
+    /// is always on.
+    public private(set) var caFile: String?
     /// When failed requests are sent again; see ``RetryPolicy``.
     public var retryPolicy: RetryPolicy = .standard
     /// How long a realtime subscription may wait for the server's confirmation.
@@ -61,6 +66,21 @@ public struct ClientConfiguration: Sendable {
     public mutating func setRequestTimeout(_ timeout: Duration) throws(AirOpsError) {
         guard timeout > .zero else { throw AirOpsError(.invalidArgument, "request timeout must be positive") }
         requestTimeout = timeout
+    }
+
+    /// Trusts the certificate authorities in a PEM file instead of the system's.
+    public mutating func setCAFile(_ path: String) throws(AirOpsError) {
+        guard !path.isEmpty, access(path, R_OK) == 0 else {
+            throw AirOpsError(.invalidArgument, "CA file \"\(path)\" cannot be read")
+        }
+        caFile = path
+    }
+
+    /// The TLS settings of HTTPS and WSS connections.
+    var tlsConfiguration: TLSConfiguration {
+        var tls = TLSConfiguration.makeClientConfiguration()
+        if let caFile { tls.trustRoots = .file(caFile) }
+        return tls
     }
 
     /// Sets how often a failed request is sent again; 0 disables retrying.

@@ -32,6 +32,7 @@ final class HTTPTransport: Sendable {
             timeout: .init(connect: min(timeout, .seconds(10)), read: timeout),
             decompression: .disabled)
         httpConfiguration.httpVersion = .automatic
+        httpConfiguration.tlsConfiguration = configuration.tlsConfiguration
         // A refused connection is reported at once instead of being retried until the
         // connect timeout; retrying is a decision that depends on the request (see the retry policy).
         httpConfiguration.connectionPool.retryConnectionEstablishment = false

@@ -1,4 +1,5 @@
 import Logging
+import NIOSSL
 import NIOWebSocket
 import Synchronization
 import WSClient
@@ -29,6 +30,7 @@ actor RealtimeConnection {
     }
 
     private let endpoint: RealtimeEndpoint
+    private let tls: TLSConfiguration
     private let authorize: Authorizer
     private let subscriptionTimeout: Duration
     private let logger: Logger
@@ -50,8 +52,12 @@ actor RealtimeConnection {
     /// Connections opened so far (a test and benchmark figure).
     private(set) var connectionsOpened = 0
 
-    init(endpoint: RealtimeEndpoint, subscriptionTimeout: Duration, logger: Logger, authorize: @escaping Authorizer) {
+    init(
+        endpoint: RealtimeEndpoint, tls: TLSConfiguration, subscriptionTimeout: Duration, logger: Logger,
+        authorize: @escaping Authorizer
+    ) {
         self.endpoint = endpoint
+        self.tls = tls
         self.subscriptionTimeout = subscriptionTimeout
         self.logger = logger
         self.authorize = authorize
@@ -141,9 +147,11 @@ actor RealtimeConnection {
     /// within the handshake timeout is abandoned: a server that closes right after the
     /// upgrade can leave the WebSocket client waiting forever.
     private func serve(generation current: Int) async -> Result<WebSocketCloseFrame?, any Error> {
-        let (url, logger) = (endpoint.connectURL, self.logger)
+        let (url, logger, tls) = (endpoint.connectURL, self.logger, self.tls)
         let attempt = Task {
-            try await WebSocketClient.connect(url: url, configuration: .init(maxFrameSize: 1 << 20), logger: logger) {
+            try await WebSocketClient.connect(
+                url: url, configuration: .init(maxFrameSize: 1 << 20), tlsConfiguration: tls, logger: logger
+            ) {
                 inbound, outbound, _ in
                 await self.opened(outbound, generation: current)
                 try await withThrowingTaskGroup(of: Void.self) { group in

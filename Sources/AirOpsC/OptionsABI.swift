@@ -129,3 +129,10 @@ public func airops_options_set_max_retries(_ options: OpaquePointer?, _ maxRetri
         try settings.configuration.setMaxRetries(Int(maxRetries))
     }
 }
+
+@_cdecl("airops_options_set_ca_file")
+public func airops_options_set_ca_file(_ options: OpaquePointer?, _ path: UnsafePointer<CChar>?, _ error: ErrorOut) -> airops_code {
+    update(options, error) { (settings) throws(AirOpsError) in
+        try settings.configuration.setCAFile(try string(path, "path"))
+    }
+}

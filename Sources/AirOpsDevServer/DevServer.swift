@@ -1,4 +1,6 @@
 import Hummingbird
+import HummingbirdCore
+import HummingbirdTLS
 import HummingbirdWebSocket
 import Logging
 
@@ -22,8 +24,11 @@ public struct DevServer: Sendable {
         self.adminToken = adminToken ?? randomAdminToken()
     }
 
-    /// Starts serving and returns once the server listens. Port 0 picks a free port.
-    public func start(host: String = "127.0.0.1", port: Int = 0) async throws -> RunningDevServer {
+    /// Starts serving and returns once the server listens. Port 0 picks a free port; with
+    /// `tls` the server speaks HTTPS and wss.
+    public func start(host: String = "127.0.0.1", port: Int = 0, tls: DevServerTLS? = nil) async throws
+        -> RunningDevServer
+    {
         let store = ExecutionStore()
         let hub = RealtimeHub()
         let faults = FaultInjector(hub: hub)
@@ -31,7 +36,7 @@ public struct DevServer: Sendable {
         // Stopping cancels the server, which Hummingbird reports as an error: keep its own
         // log to critical problems.
         let app = try makeApplication(
-            host: host, port: port, store: store, hub: hub, faults: faults, frameworkLogLevel: .critical
+            host: host, port: port, tls: tls, store: store, hub: hub, faults: faults, frameworkLogLevel: .critical
         ) {
             portContinuation.yield($0)
             portContinuation.finish()
@@ -44,8 +49,8 @@ public struct DevServer: Sendable {
         return try await withTaskCancellationHandler {
             for await boundPort in ports {
                 return RunningDevServer(
-                    host: host, port: boundPort, adminToken: adminToken, serverTask: serverTask, store: store,
-                    hub: hub, faults: faults)
+                    host: host, port: boundPort, secure: tls != nil, adminToken: adminToken, serverTask: serverTask,
+                    store: store, hub: hub, faults: faults)
             }
             try await serverTask.value
             throw DevServerError("The server stopped before it listened on \(host):\(port)")
@@ -55,17 +60,20 @@ public struct DevServer: Sendable {
     }
 
     /// Serves until SIGINT or SIGTERM, then shuts down gracefully (requests in progress are
-    /// answered) and returns. `onListening` gets the base URL once the server listens.
+    /// answered) and returns. `onListening` gets the base URL once the server listens; with
+    /// `tls` the server speaks HTTPS and wss.
     public func run(
-        host: String = "127.0.0.1", port: Int = 0, onListening: @escaping @Sendable (_ baseURL: String) -> Void
+        host: String = "127.0.0.1", port: Int = 0, tls: DevServerTLS? = nil,
+        onListening: @escaping @Sendable (_ baseURL: String) -> Void
     ) async throws {
         let store = ExecutionStore()
         let hub = RealtimeHub()
         let faults = FaultInjector(hub: hub)
         let app = try makeApplication(
-            host: host, port: port, store: store, hub: hub, faults: faults, frameworkLogLevel: logLevel
+            host: host, port: port, tls: tls, store: store, hub: hub, faults: faults, frameworkLogLevel: logLevel
         ) {
-            onListening(baseURL(host: host, port: $0))
+            onListening(
+                baseURL(host: advertisedHost(host, tls: tls != nil), port: $0, scheme: tls == nil ? "http" : "https"))
         }
         try await app.runService()
         faults.clear()
@@ -73,7 +81,7 @@ public struct DevServer: Sendable {
     }
 
     private func makeApplication(
-        host: String, port: Int, store: ExecutionStore, hub: RealtimeHub, faults: FaultInjector,
+        host: String, port: Int, tls: DevServerTLS?, store: ExecutionStore, hub: RealtimeHub, faults: FaultInjector,
         frameworkLogLevel: Logger.Level,
         onListening: @escaping @Sendable (_ port: Int) -> Void
     ) throws -> some ApplicationProtocol {
@@ -97,13 +105,14 @@ public struct DevServer: Sendable {
         // WebSocket upgrades are routed apart, so that HTTP requests never try these routes.
         let webSocketRouter = Router(context: RealtimeRequestContext.self)
         RealtimeSocketRoute(settings: config.realtime, hub: hub).add(to: webSocketRouter)
+        let plain = HTTPServerBuilder.http1WebSocketUpgrade(
+            webSocketRouter: webSocketRouter,
+            configuration: .init(
+                http1: .init(additionalChannelHandlers: [ConnectionRefusal(faults: faults)]),
+                ws: .init(maxFrameSize: RealtimeSocketRoute.maxMessageSize)))
         return Application(
             router: router,
-            server: .http1WebSocketUpgrade(
-                webSocketRouter: webSocketRouter,
-                configuration: .init(
-                    http1: .init(additionalChannelHandlers: [ConnectionRefusal(faults: faults)]),
-                    ws: .init(maxFrameSize: RealtimeSocketRoute.maxMessageSize))),
+            server: try tls.map { try .tls(plain, tlsConfiguration: $0.configuration) } ?? plain,
             configuration: .init(address: .hostname(host, port: port)),
             onServerRunning: { onListening($0.localAddress?.port ?? port) },
             logger: frameworkLogger)
@@ -119,6 +128,8 @@ func baseURL(host: String, port: Int, scheme: String = "http") -> String {
 public final class RunningDevServer: Sendable {
     public let host: String
     public let port: Int
+    /// Whether the server speaks HTTPS and wss.
+    public let secure: Bool
     /// The bearer token of the fault endpoints.
     public let adminToken: String
     private let serverTask: Task<Void, any Error>
@@ -127,11 +138,12 @@ public final class RunningDevServer: Sendable {
     private let faults: FaultInjector
 
     init(
-        host: String, port: Int, adminToken: String, serverTask: Task<Void, any Error>, store: ExecutionStore,
+        host: String, port: Int, secure: Bool, adminToken: String, serverTask: Task<Void, any Error>, store: ExecutionStore,
         hub: RealtimeHub, faults: FaultInjector
     ) {
         self.host = host
         self.port = port
+        self.secure = secure
         self.adminToken = adminToken
         self.serverTask = serverTask
         self.store = store
@@ -139,11 +151,17 @@ public final class RunningDevServer: Sendable {
         self.faults = faults
     }
 
-    /// Where clients reach the server, e.g. `http://127.0.0.1:8080`.
-    public var baseURL: String { AirOpsDevServer.baseURL(host: host, port: port) }
+    /// Where clients reach the server, e.g. `http://127.0.0.1:8080`, or with TLS
+    /// `https://localhost:8080`.
+    public var baseURL: String {
+        AirOpsDevServer.baseURL(host: advertisedHost(host, tls: secure), port: port, scheme: secure ? "https" : "http")
+    }
 
-    /// Where realtime clients connect, e.g. `ws://127.0.0.1:8080` (then `/app/<key>`).
-    public var realtimeURL: String { AirOpsDevServer.baseURL(host: host, port: port, scheme: "ws") }
+    /// Where realtime clients connect, e.g. `ws://127.0.0.1:8080` or `wss://localhost:8080`
+    /// (then `/app/<key>`).
+    public var realtimeURL: String {
+        AirOpsDevServer.baseURL(host: advertisedHost(host, tls: secure), port: port, scheme: secure ? "wss" : "ws")
+    }
 
     /// Stops running executions, closes the listening socket and the connections (requests
     /// in progress and realtime connections are cut off), and returns when the server is

@@ -23,7 +23,8 @@ public func startupBanner(baseURL: String, config: DevServerConfig, adminToken: 
     }
     let realtime = config.realtime
     lines += [
-        "export AIROPS_REALTIME_URL=\(baseURL.replacing("http://", with: "ws://", maxReplacements: 1))",
+        // The realtime server shares the port: http becomes ws, https wss.
+        "export AIROPS_REALTIME_URL=ws\(baseURL.dropFirst("http".count))",
         "export AIROPS_PUSHER_KEY=\(realtime.key)",
         "export AIROPS_PUSHER_APP_ID=\(realtime.appId)",
         "export AIROPS_PUSHER_SECRET=\(realtime.secret)",

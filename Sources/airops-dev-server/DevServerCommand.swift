@@ -18,7 +18,9 @@ struct DevServerCommand: AsyncParsableCommand {
             apps of --config, and on the same port a Pusher Channels realtime server (WebSocket \
             /app/<key> and the HTTP trigger API) that streams executions and agent chats. Once \
             listening it prints the client environment to stdout, ending with "# ready". Runs \
-            until SIGINT or SIGTERM. Exits with 2 when the config is bad.
+            until SIGINT or SIGTERM. With --tls-cert and --tls-key it serves HTTPS and wss \
+            instead, and names itself localhost in the printed URLs, as certificates for \
+            local development do. Exits with 2 when the config or the TLS files are bad.
             """)
 
     @Option(help: "The port to listen on; 0 picks a free port.")
@@ -33,18 +35,31 @@ struct DevServerCommand: AsyncParsableCommand {
     @Option(help: "The bearer token of the /dev/faults endpoints (default: a random one, printed at startup).")
     var adminToken: String?
 
+    @Option(help: "A PEM certificate (chain) to serve HTTPS and wss with; needs --tls-key.")
+    var tlsCert: String?
+
+    @Option(help: "The PEM private key of --tls-cert.")
+    var tlsKey: String?
+
     @Option(help: "What to log on stderr: trace, debug, info (one line per request), notice, warning, error, critical.")
     var logLevel = "info"
 
     func validate() throws {
         guard (0...65535).contains(port) else { throw ValidationError("--port must be between 0 and 65535") }
         guard Logger.Level(rawValue: logLevel) != nil else { throw ValidationError("unknown --log-level \(logLevel)") }
+        guard (tlsCert == nil) == (tlsKey == nil) else { throw ValidationError("--tls-cert and --tls-key go together") }
     }
 
     func run() async throws {
         let serverConfig: DevServerConfig
+        let tls: DevServerTLS?
         do {
             serverConfig = try config.map { try DevServerConfig.load(path: $0) } ?? .builtIn
+            if let tlsCert, let tlsKey {
+                tls = try DevServerTLS(certificatePath: tlsCert, keyPath: tlsKey)
+            } else {
+                tls = nil
+            }
         } catch {
             writeLine(STDERR_FILENO, "airops-dev-server: \(error)")
             throw ExitCode(2)
@@ -52,7 +67,7 @@ struct DevServerCommand: AsyncParsableCommand {
         do {
             let server = DevServer(
                 config: serverConfig, logLevel: Logger.Level(rawValue: logLevel) ?? .info, adminToken: adminToken)
-            try await server.run(host: host, port: port) { baseURL in
+            try await server.run(host: host, port: port, tls: tls) { baseURL in
                 for line in startupBanner(baseURL: baseURL, config: serverConfig, adminToken: server.adminToken) {
                     writeLine(STDOUT_FILENO, line)
                 }

@@ -1,5 +1,6 @@
 import AirOps
 import FoundationEssentials
+import HummingbirdTLS
 import Logging
 import NIOConcurrencyHelpers
 import NIOWebSocket
@@ -125,7 +126,7 @@ extension TestServer {
     @discardableResult
     func withSocket(
         path: String = "/app/airops-dev-key?protocol=7", configuration: WebSocketClientConfiguration = .init(),
-        _ body: @escaping @Sendable (TestSocket) async throws -> Void
+        tlsConfiguration: TLSConfiguration? = nil, _ body: @escaping @Sendable (TestSocket) async throws -> Void
     ) async throws -> SocketEnd {
         let bodyError = NIOLockedValueBox<(any Error)?>(nil)
         var logger = Logger(label: "test-socket")
@@ -133,7 +134,8 @@ extension TestServer {
         let closeFrame: WebSocketCloseFrame?
         do {
             closeFrame = try await WebSocketClient.connect(
-                url: realtimeURL + path, configuration: configuration, logger: logger
+                url: realtimeURL + path, configuration: configuration, tlsConfiguration: tlsConfiguration,
+                logger: logger
             ) { inbound, outbound, _ in
                 let (frames, continuation) = AsyncStream.makeStream(of: String.self)
                 await withTaskGroup(of: Void.self) { group in

@@ -87,8 +87,8 @@ struct TestResponse {
 struct TestServer {
     let running: RunningDevServer
 
-    static func start(_ config: DevServerConfig = testConfig) async throws -> TestServer {
-        TestServer(running: try await DevServer(config: config).start())
+    static func start(_ config: DevServerConfig = testConfig, tls: DevServerTLS? = nil) async throws -> TestServer {
+        TestServer(running: try await DevServer(config: config).start(tls: tls))
     }
 
     func stop() async {
@@ -153,9 +153,9 @@ struct TestServer {
 
 /// Runs `body` against a fresh server and stops the server afterwards, also on failure.
 func withServer(
-    _ config: DevServerConfig = testConfig, _ body: (TestServer) async throws -> Void
+    _ config: DevServerConfig = testConfig, tls: DevServerTLS? = nil, _ body: (TestServer) async throws -> Void
 ) async throws {
-    let server = try await TestServer.start(config)
+    let server = try await TestServer.start(config, tls: tls)
     do {
         try await body(server)
     } catch {

@@ -63,7 +63,7 @@ $(BUILD)/examples/%: examples/c/%.c include/airops.h $(LIB)
 	$(CC) $(CFLAGS) $< -o $@ $(LDFLAGS) -lairops
 
 # The C tests run under AddressSanitizer (with its leak check) and UBSan.
-$(BUILD)/tests/%: tests/c/%.c tests/c/check.h tests/c/dev_server.h include/airops.h $(LIB)
+$(BUILD)/tests/%: tests/*/%.c tests/c/check.h tests/c/dev_server.h include/airops.h $(LIB)
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) -fsanitize=address,undefined -fno-omit-frame-pointer $< -o $@ $(LDFLAGS) -lairops -lpthread
 
@@ -131,8 +131,9 @@ test-abi: lib dev-server
 	tests/abi/check_library.sh $(LIB)
 	$(WITH_SERVER) tests/abi/check_install.sh
 
-test-c: dev-server $(C_TESTS) $(C_EXAMPLES)
+test-c: dev-server $(C_TESTS) $(C_EXAMPLES) $(BUILD)/tests/test_tls
 	@set -e; for t in $(C_TESTS); do echo "== $$t"; $(WITH_SERVER) $$t; done
+	$(PYTHON) tests/with_dev_server.py --server $(DEV_SERVER) --tls -- $(BUILD)/tests/test_tls
 	@set -e; for e in $(C_EXAMPLES); do echo "== $$e"; $(WITH_SERVER) $$e; done
 
 test-python: dev-server lib

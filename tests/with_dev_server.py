@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Runs a command against a fresh dev server on a free loopback port.
 
-Usage: with_dev_server.py [--server PATH] [--config FILE] [--log-level LEVEL] -- COMMAND [ARGS...]
+Usage: with_dev_server.py [--server PATH] [--config FILE] [--log-level LEVEL] [--tls] -- COMMAND [ARGS...]
 
 Starts `airops-dev-server --port 0`, reads the `export NAME=VALUE` block it prints once it
 listens, runs COMMAND with those variables in its environment, stops the server and exits
@@ -12,13 +12,25 @@ import os
 import signal
 import subprocess
 import sys
+import tempfile
 import threading
 
 READY_TIMEOUT_S = 60
 
 
-def start_server(server, config, log_level):
+def make_certificate(folder):
+    """A self-signed certificate for localhost; returns (certificate, key) paths."""
+    certificate, key = os.path.join(folder, "cert.pem"), os.path.join(folder, "key.pem")
+    subprocess.run(["openssl", "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256",
+                    "-keyout", key, "-out", certificate, "-days", "1", "-nodes", "-subj", "/CN=localhost",
+                    "-addext", "subjectAltName=DNS:localhost"], check=True, capture_output=True)
+    return certificate, key
+
+
+def start_server(server, config, log_level, tls):
     args = [server, "--port", "0", "--host", "127.0.0.1", "--log-level", log_level]
+    if tls:
+        args += ["--tls-cert", tls[0], "--tls-key", tls[1]]
     if config:
         args += ["--config", config]
     proc = subprocess.Popen(args, stdout=subprocess.PIPE, text=True)
@@ -48,12 +60,18 @@ def main():
     parser.add_argument("--server", default=os.environ.get("AIROPS_DEV_SERVER", ".build/debug/airops-dev-server"))
     parser.add_argument("--config")
     parser.add_argument("--log-level", default="warning", help="the server's log level (info: one line per request)")
+    parser.add_argument("--tls", action="store_true",
+                        help="serve HTTPS/WSS with a fresh self-signed certificate, exported as AIROPS_CA_FILE")
     parser.add_argument("command", nargs=argparse.REMAINDER)
     options = parser.parse_args()
     command = options.command[1:] if options.command[:1] == ["--"] else options.command
     if not command:
         parser.error("no command given")
-    proc, server_env = start_server(options.server, options.config, options.log_level)
+    folder = tempfile.TemporaryDirectory()
+    tls = make_certificate(folder.name) if options.tls else None
+    proc, server_env = start_server(options.server, options.config, options.log_level, tls)
+    if tls:
+        server_env["AIROPS_CA_FILE"] = tls[0]
     try:
         result = subprocess.run(command, env={**os.environ, **server_env})
         return result.returncode
@@ -64,6 +82,7 @@ def main():
         except subprocess.TimeoutExpired:
             proc.kill()
             proc.wait()
+        folder.cleanup()
 
 
 if __name__ == "__main__":

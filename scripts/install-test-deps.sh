@@ -10,6 +10,7 @@ missing=()
 pkg-config --exists libcrypto 2>/dev/null || missing+=(libssl-dev pkg-config)
 command -v cc >/dev/null || missing+=(gcc)
 command -v openssl >/dev/null || missing+=(openssl)
+command -v valgrind >/dev/null || missing+=(valgrind)
 command -v c++ >/dev/null || missing+=(g++)
 if [ ${#missing[@]} -gt 0 ]; then
     if [ "$(id -u)" -ne 0 ]; then

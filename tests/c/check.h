@@ -3,11 +3,13 @@
 #ifndef AIROPS_TEST_CHECK_H
 #define AIROPS_TEST_CHECK_H
 
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-static int check_passed, check_failed;
+/* Atomic: callbacks on library threads check too. */
+static atomic_int check_passed, check_failed;
 
 #define CHECK(condition)                                                                 \
     do {                                                                                 \
@@ -42,8 +44,8 @@ static const char *check_env(const char *name) {
 }
 
 static int check_summary(const char *suite) {
-    printf("%s: %d passed, %d failed\n", suite, check_passed, check_failed);
-    return check_failed == 0 ? 0 : 1;
+    printf("%s: %d passed, %d failed\n", suite, atomic_load(&check_passed), atomic_load(&check_failed));
+    return atomic_load(&check_failed) == 0 ? 0 : 1;
 }
 
 #endif

@@ -36,6 +36,7 @@ __all__ = [
     "EventCallback",
     "ExecutionCallback",
     "ResultCallback",
+    "LogCallback",
     "candidate_paths",
     "load",
     "library",
@@ -137,6 +138,9 @@ ExecutionCallback = ctypes.CFUNCTYPE(None, ctypes.c_int, ExecutionHandle, ErrorH
 ResultCallback = ctypes.CFUNCTYPE(None, ctypes.c_int, ResultHandle, ErrorHandle,
                                   ctypes.c_void_p)
 
+# ``airops_log_callback``: void (*)(airops_log_level level, const char *message, void *user_data).
+LogCallback = ctypes.CFUNCTYPE(None, ctypes.c_int, ctypes.c_char_p, ctypes.c_void_p)
+
 # A string the library hands over (freed with airops_string_free): never c_char_p, which
 # would copy it into bytes and lose the pointer.
 OwnedString = ctypes.POINTER(ctypes.c_char)
@@ -176,6 +180,10 @@ PROTOTYPES: dict[str, tuple[object, list[object]]] = {
                                                  _ErrorOut]),
     "airops_options_set_pusher": (_c_int, [OptionsHandle, _c_char_p, _c_char_p, _ErrorOut]),
     "airops_options_set_subscription_timeout": (_c_int, [OptionsHandle, _c_int64, _ErrorOut]),
+    "airops_options_set_ca_file": (_c_int, [OptionsHandle, _c_char_p, _ErrorOut]),
+    "airops_options_set_max_retries": (_c_int, [OptionsHandle, _c_int, _ErrorOut]),
+    "airops_options_set_log_callback": (_c_int, [OptionsHandle, _c_int, LogCallback, _c_void_p,
+                                                 _ErrorOut]),
     "airops_options_set_delivery": (_c_int, [OptionsHandle, _c_int, _ErrorOut]),
     # Client
     "airops_client_new": (_c_int, [OptionsHandle, _P(ClientHandle), _ErrorOut]),

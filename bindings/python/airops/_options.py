@@ -8,9 +8,22 @@ from typing import Any, Final, Literal
 
 from ._call import call, invalid_argument
 from ._convert import c_milliseconds, c_string
-from ._library import ClientHandle, library
+from ._library import ClientHandle, LogCallback, library
+from ._log import forward_library_record, library_min_level
 
-__all__ = ["Delivery", "DELIVERY_MODES", "Identity", "Settings", "new_client"]
+__all__ = ["Delivery", "DELIVERY_MODES", "Identity", "Settings", "new_client", "ON_LOG"]
+
+
+def _on_log(level: int, message: bytes | None, user_data: int | None) -> None:
+    """The one ``airops_log_callback``: never lets an exception reach C."""
+    try:
+        forward_library_record(level, (message or b"").decode("utf-8", errors="replace"))
+    except BaseException:  # noqa: BLE001 - nothing may propagate into C
+        pass
+
+
+ON_LOG: Final = LogCallback(_on_log)
+"""The ``airops_log_callback`` of every client (see :mod:`airops._log`); never freed."""
 
 Delivery = Literal["direct", "queued"]
 """How a client delivers events: ``"direct"`` (``AIROPS_DELIVERY_DIRECT``) or ``"queued"``
@@ -90,6 +103,9 @@ class Settings:
             call(lib.airops_options_set_subscription_timeout, options,
                  self.subscription_timeout_ms)
         call(lib.airops_options_set_delivery, options, self.delivery)
+        min_level = library_min_level()
+        if min_level is not None:
+            call(lib.airops_options_set_log_callback, options, min_level, ON_LOG, None)
 
 
 def new_client(settings: Settings) -> Any:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import os
 import re
 import subprocess
@@ -50,3 +51,14 @@ def test_chat_example(realtime: Server) -> None:
         '  [agent-action] recall_session {"turns_so_far": 1}\n'
         "Turn 2. You said: Thanks!. Before that you said: What is the weather like?.\n"
         f"session: {session.group(1)}\n")
+
+
+def test_asyncio_streams_example(realtime: Server) -> None:
+    output = run_example(realtime, "asyncio_streams.py", "Ada", "Bo").splitlines()
+    for name in ("Ada", "Bo"):
+        expected = f"Hello, {name}! Welcome to AirOps."
+        chunks = [line.split(" chunk ", 1)[1] for line in output
+                  if line.startswith(f"{name}: chunk ")]
+        assert "".join(ast.literal_eval(chunk) for chunk in chunks) == expected
+    assert output[-2:] == ["Ada: result Hello, Ada! Welcome to AirOps.",
+                           "Bo: result Hello, Bo! Welcome to AirOps."]

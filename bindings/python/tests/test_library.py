@@ -148,3 +148,23 @@ def test_event_struct_matches_the_header(tmp_path: Path) -> None:
     from_c = {name: (int(offset), int(size))
               for name, offset, size in (line.split() for line in lines[1:])}
     assert from_c == _ctypes_layout()
+
+
+@pytest.mark.skipif(not os.environ.get("AIROPS_TEST_INSTALLED"),
+                    reason="set by `make test-wheel`: the suite runs against an installed wheel")
+def test_installed_wheel_uses_its_bundled_library() -> None:
+    venv = Path(os.environ["AIROPS_TEST_INSTALLED"]).resolve()
+    package = Path(airops.__file__).resolve().parent
+    assert venv in package.parents, f"airops imported from {package}, not from {venv}"
+    assert Path(sys.prefix).resolve() == venv
+    for variable in ("PYTHONPATH", "AIROPS_LIBRARY", "LD_LIBRARY_PATH"):
+        assert variable not in os.environ, variable
+    bundled = package / "libairops.so"
+    assert bundled.is_file() and not bundled.is_symlink()
+    assert _library.path() == bundled
+    assert airops.library_version() == airops.__version__
+    # the process mapped that file, and no libairops of the source tree
+    maps = Path("/proc/self/maps").read_text()
+    mapped = {line.split()[-1] for line in maps.splitlines() if "libairops" in line}
+    assert str(bundled) in mapped
+    assert not [path for path in mapped if Path(path).is_relative_to(REPO)], mapped

@@ -290,6 +290,7 @@ airops_code airops_client_new(const airops_options *options, airops_client **out
  * process tears down (or, in Python, while the interpreter finalizes) may crash it. Blocks
  * until they are closed and, in direct delivery, until a callback that is running has
  * returned (not when called from a callback: then it returns without waiting for it).
+ * After it returns, the client's log callback is not called again.
  * Free every execution of the client before the client. Accepts NULL.
  */
 void airops_client_free(airops_client *client);
@@ -608,7 +609,8 @@ const char *airops_result_execution_id(const airops_result *result);
 /**
  * The output: the text itself when the server's `output` is a JSON string, the JSON text of
  * any other value (object, array, number), NULL when there is none (null or absent, e.g.
- * while running). Borrowed; valid until airops_result_free().
+ * while running). Borrowed; valid until airops_result_free(). A C string ends at its first
+ * NUL: an output that contains U+0000 reads complete only in airops_result_json().
  */
 const char *airops_result_output(const airops_result *result);
 

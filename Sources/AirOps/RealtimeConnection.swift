@@ -132,6 +132,7 @@ actor RealtimeConnection {
                 failUnconfirmed(
                     AirOpsError(.network, "cannot connect to the realtime server \(endpoint.url): \(failure.map { "\($0)" } ?? "closed with code \(closeCode ?? 0)")"))
             }
+            guard !isShutDown, !Task.isCancelled else { break }
             switch policy.decide(closeCode: closeCode, failures: failures) {
             case .giveUp:
                 failAll(AirOpsError(.network, "the realtime server refused the connection (close code \(closeCode ?? 0))"))

@@ -5,10 +5,12 @@ import CAirOpsABI
 final class ClientHandle: Sendable {
     let client: AirOpsClient
     let delivery: EventDelivery
+    let log: LogTarget?
 
-    init(client: AirOpsClient, delivery: EventDelivery) {
+    init(client: AirOpsClient, delivery: EventDelivery, log: LogTarget?) {
         self.client = client
         self.delivery = delivery
+        self.log = log
     }
 }
 
@@ -18,9 +20,9 @@ public func airops_client_new(_ options: OpaquePointer?, _ out: UnsafeMutablePoi
         let out = try requireOut(out)
         let settings = object(options, as: OptionsHandle.self)?.settings.withLock { $0 } ?? OptionsHandle.Settings()
         let delivery = try EventDelivery(queued: settings.queuedDelivery)
-        let logger = makeLogger(callback: settings.logCallback, userData: settings.logUserData, minimum: settings.logLevel)
-        let client = AirOpsClient(configuration: settings.configuration, logger: logger)
-        out.pointee = retainedHandle(ClientHandle(client: client, delivery: delivery))
+        let log = settings.logCallback.map { LogTarget($0, settings.logUserData) }
+        let client = AirOpsClient(configuration: settings.configuration, logger: makeLogger(target: log, minimum: settings.logLevel))
+        out.pointee = retainedHandle(ClientHandle(client: client, delivery: delivery, log: log))
     }
 }
 
@@ -30,6 +32,8 @@ public func airops_client_free(_ client: OpaquePointer?) {
     let airops = handle.client
     try? blocking { await airops.shutdown() }
     handle.delivery.drain()
+    // Threads of the closed connections may still log while they wind down.
+    handle.log?.close()
     releaseHandle(client, as: ClientHandle.self)
 }
 

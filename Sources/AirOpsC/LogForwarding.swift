@@ -1,26 +1,42 @@
 import AirOps
 import CAirOpsABI
 import Logging
+import Synchronization
 
-/// A swift-log handler that forwards the core's messages to a C log callback.
-struct CallbackLogHandler: LogHandler {
-    private final class Target: @unchecked Sendable {
-        let callback: airops_log_callback
-        // The caller's pointer, passed back untouched.
-        let userData: UnsafeMutableRawPointer?
+/// A C log callback that can be cut off: after `close()` returns it is not called again,
+/// also by library threads that are still winding down.
+final class LogTarget: @unchecked Sendable {
+    private let callback: airops_log_callback
+    // The caller's pointer, passed back untouched.
+    private let userData: UnsafeMutableRawPointer?
+    // Held while the callback runs, so that close waits for a call in progress.
+    private let open = Mutex(true)
 
-        init(_ callback: airops_log_callback, _ userData: UnsafeMutableRawPointer?) {
-            self.callback = callback
-            self.userData = userData
+    init(_ callback: airops_log_callback, _ userData: UnsafeMutableRawPointer?) {
+        self.callback = callback
+        self.userData = userData
+    }
+
+    func send(_ level: airops_log_level, _ message: String) {
+        open.withLock { isOpen in
+            guard isOpen else { return }
+            message.withCString { callback(level, $0, userData) }
         }
     }
 
-    private let target: Target
+    func close() {
+        open.withLock { $0 = false }
+    }
+}
+
+/// A swift-log handler that forwards the core's messages to a C log callback.
+struct CallbackLogHandler: LogHandler {
+    private let target: LogTarget
     var logLevel: Logger.Level
     var metadata: Logger.Metadata = [:]
 
-    init(callback: airops_log_callback, userData: UnsafeMutableRawPointer?, minimum: Logger.Level) {
-        target = Target(callback, userData)
+    init(target: LogTarget, minimum: Logger.Level) {
+        self.target = target
         logLevel = minimum
     }
 
@@ -30,8 +46,7 @@ struct CallbackLogHandler: LogHandler {
     }
 
     func log(event: LogEvent) {
-        let text = event.message.description
-        text.withCString { target.callback(airops_log_level(rawValue: Self.rank(event.level)), $0, target.userData) }
+        target.send(airops_log_level(rawValue: Self.rank(event.level)), event.message.description)
     }
 
     static func rank(_ level: Logger.Level) -> UInt32 {
@@ -44,8 +59,8 @@ struct CallbackLogHandler: LogHandler {
     }
 }
 
-/// The logger a client is made with: the caller's callback, or nothing.
-func makeLogger(callback: airops_log_callback?, userData: UnsafeMutableRawPointer?, minimum: Logger.Level) -> Logger {
-    guard let callback else { return Logger(label: "airops", factory: { _ in SwiftLogNoOpLogHandler() }) }
-    return Logger(label: "airops") { _ in CallbackLogHandler(callback: callback, userData: userData, minimum: minimum) }
+/// The logger a client is made with: to `target`, or nowhere.
+func makeLogger(target: LogTarget?, minimum: Logger.Level) -> Logger {
+    guard let target else { return Logger(label: "airops", factory: { _ in SwiftLogNoOpLogHandler() }) }
+    return Logger(label: "airops") { _ in CallbackLogHandler(target: target, minimum: minimum) }
 }

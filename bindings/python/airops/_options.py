@@ -34,6 +34,15 @@ DELIVERY_MODES: Final[dict[str, int]] = {"direct": 0, "queued": 1}
 Identity = tuple[bytes | None, bytes | None, bytes | None]
 
 
+def c_int(value: int, name: str) -> int:
+    """An int argument that fits a C int; the library checks its range of meaning."""
+    if not isinstance(value, int) or isinstance(value, bool):
+        raise TypeError(f"{name} must be an int, not {type(value).__name__}")
+    if not -2**31 <= value < 2**31:
+        raise invalid_argument(f"{name} is out of range: {value}")
+    return value
+
+
 @dataclass(frozen=True)
 class Settings:
     """Every client option, already converted to its C form (None: not set)."""
@@ -47,13 +56,16 @@ class Settings:
     subscription_timeout_ms: int | None = None
     delivery: int = 0
     load_environment: bool = True
+    max_retries: int | None = None
+    ca_file: bytes | None = None
 
     @classmethod
     def convert(cls, identity: Identity | None, host: str | None,
                 request_timeout: float | None, realtime_url: str | None,
                 pusher_key: str | None, pusher_cluster: str | None,
                 subscription_timeout: float | None, delivery: Delivery,
-                load_environment: bool) -> Settings:
+                load_environment: bool, max_retries: int | None = None,
+                ca_file: str | None = None) -> Settings:
         """Converts the keyword arguments of :class:`airops.AirOps`.
 
         Raises:
@@ -80,6 +92,8 @@ class Settings:
                                                          "subscription_timeout")),
             delivery=DELIVERY_MODES[delivery],
             load_environment=bool(load_environment),
+            max_retries=None if max_retries is None else c_int(max_retries, "max_retries"),
+            ca_file=c_string(ca_file, "ca_file"),
         )
 
     def apply(self, options: Any) -> None:
@@ -102,6 +116,10 @@ class Settings:
         if self.subscription_timeout_ms is not None:
             call(lib.airops_options_set_subscription_timeout, options,
                  self.subscription_timeout_ms)
+        if self.max_retries is not None:
+            call(lib.airops_options_set_max_retries, options, self.max_retries)
+        if self.ca_file is not None:
+            call(lib.airops_options_set_ca_file, options, self.ca_file)
         call(lib.airops_options_set_delivery, options, self.delivery)
         min_level = library_min_level()
         if min_level is not None:

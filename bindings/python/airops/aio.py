@@ -155,7 +155,8 @@ class AsyncAirOps:
 
     Args:
         host, request_timeout, realtime_url, pusher_key, pusher_cluster,
-        subscription_timeout, load_environment: as for :class:`airops.AirOps`.
+        subscription_timeout, load_environment, max_retries, ca_file: as for
+            :class:`airops.AirOps`.
         delivery: always ``"queued"`` (events and completions are dispatched by the event
             loop); accepted for symmetry with :class:`airops.AirOps`, any other value raises.
 
@@ -170,12 +171,14 @@ class AsyncAirOps:
     def __init__(self, host: str | None = None, request_timeout: float | None = None, *,
                  realtime_url: str | None = None, pusher_key: str | None = None,
                  pusher_cluster: str | None = None, subscription_timeout: float | None = None,
-                 delivery: Literal["queued"] = "queued", load_environment: bool = True) -> None:
+                 delivery: Literal["queued"] = "queued", load_environment: bool = True,
+                 max_retries: int | None = None, ca_file: str | None = None) -> None:
         _check_delivery(delivery)
         self._attach(AirOps(host, request_timeout, realtime_url=realtime_url,
                             pusher_key=pusher_key, pusher_cluster=pusher_cluster,
                             subscription_timeout=subscription_timeout, delivery="queued",
-                            load_environment=load_environment))
+                            load_environment=load_environment, max_retries=max_retries,
+                            ca_file=ca_file))
 
     @classmethod
     def identify(cls, user_id: str, workspace_id: str | int, hashed_user_id: str,
@@ -183,7 +186,8 @@ class AsyncAirOps:
                  realtime_url: str | None = None, pusher_key: str | None = None,
                  pusher_cluster: str | None = None, subscription_timeout: float | None = None,
                  delivery: Literal["queued"] = "queued",
-                 load_environment: bool = True) -> AsyncAirOps:
+                 load_environment: bool = True, max_retries: int | None = None,
+                 ca_file: str | None = None) -> AsyncAirOps:
         """Creates a client that identifies an end user; the arguments are those of
         :meth:`airops.AirOps.identify` (`delivery` must be ``"queued"``).
 
@@ -196,7 +200,8 @@ class AsyncAirOps:
                                        request_timeout, realtime_url=realtime_url,
                                        pusher_key=pusher_key, pusher_cluster=pusher_cluster,
                                        subscription_timeout=subscription_timeout,
-                                       delivery="queued", load_environment=load_environment))
+                                       delivery="queued", load_environment=load_environment,
+                                       max_retries=max_retries, ca_file=ca_file))
         return client
 
     def _attach(self, sync: AirOps) -> None:

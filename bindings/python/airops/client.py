@@ -71,6 +71,11 @@ class AirOps:
             ``AIROPS_REALTIME_URL`` or ``AIROPS_PUSHER_CLUSTER`` from the environment (never
             the identity); explicit arguments override them. An invalid value in one of those
             variables raises :class:`InvalidArgumentError`; pass False to ignore them.
+        max_retries: how often the library sends a failed request again (None: its
+            default, 2; 0: never). Calls that start an execution are only retried when the
+            server cannot have started it (see the header).
+        ca_file: a PEM file of certificate authorities to trust instead of the system's,
+            for HTTPS and WSS (e.g. a local server's self-signed certificate).
 
     Raises:
         InvalidArgumentError: a malformed host, URL, key, cluster, timeout or delivery mode,
@@ -82,17 +87,19 @@ class AirOps:
     def __init__(self, host: str | None = None, request_timeout: float | None = None, *,
                  realtime_url: str | None = None, pusher_key: str | None = None,
                  pusher_cluster: str | None = None, subscription_timeout: float | None = None,
-                 delivery: Delivery = "direct", load_environment: bool = True) -> None:
+                 delivery: Delivery = "direct", load_environment: bool = True,
+                 max_retries: int | None = None, ca_file: str | None = None) -> None:
         self._open(Settings.convert(None, host, request_timeout, realtime_url, pusher_key,
                                     pusher_cluster, subscription_timeout, delivery,
-                                    load_environment))
+                                    load_environment, max_retries, ca_file))
 
     @classmethod
     def identify(cls, user_id: str, workspace_id: str | int, hashed_user_id: str,
                  host: str | None = None, request_timeout: float | None = None, *,
                  realtime_url: str | None = None, pusher_key: str | None = None,
                  pusher_cluster: str | None = None, subscription_timeout: float | None = None,
-                 delivery: Delivery = "direct", load_environment: bool = True) -> AirOps:
+                 delivery: Delivery = "direct", load_environment: bool = True,
+                 max_retries: int | None = None, ca_file: str | None = None) -> AirOps:
         """Creates a client that identifies an end user (all three values are required).
 
         Args:
@@ -100,7 +107,8 @@ class AirOps:
             workspace_id: the AirOps workspace id.
             hashed_user_id: :func:`airops.hash_user_id` of `user_id`, computed on your backend.
             host, request_timeout, realtime_url, pusher_key, pusher_cluster,
-            subscription_timeout, delivery, load_environment: as for :class:`AirOps` (the
+            subscription_timeout, delivery, load_environment, max_retries, ca_file: as for
+                :class:`AirOps` (the
                 identity is never read from the environment).
 
         Raises:
@@ -111,7 +119,7 @@ class AirOps:
                               c_string(hashed_user_id, "hashed_user_id"))
         client._open(Settings.convert(identity, host, request_timeout, realtime_url,
                                       pusher_key, pusher_cluster, subscription_timeout,
-                                      delivery, load_environment))
+                                      delivery, load_environment, max_retries, ca_file))
         return client
 
     def _open(self, settings: Settings) -> None:

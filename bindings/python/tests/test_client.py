@@ -163,3 +163,14 @@ def test_network_error_on_execute(server: Server, closed_port: int) -> None:
                                 host=f"http://127.0.0.1:{closed_port}") as client:
         with pytest.raises(airops.ConnectionError):
             client.apps.execute("hello-world", {"name": "Ada"})
+
+
+def test_max_retries_and_ca_file_options(server) -> None:  # type: ignore[no-untyped-def]
+    with airops.AirOps(host=server.host, max_retries=0) as client:
+        assert client.apps.execute("public-echo", {"text": "r"}).result(timeout=10).succeeded
+    with pytest.raises(airops.InvalidArgumentError):
+        airops.AirOps(host=server.host, max_retries=-1)
+    with pytest.raises(airops.InvalidArgumentError):
+        airops.AirOps(host=server.host, ca_file="/no/such/ca.pem")
+    with pytest.raises(TypeError):
+        airops.AirOps(host=server.host, max_retries="2")  # type: ignore[arg-type]

@@ -131,10 +131,6 @@ class _LateRecords(logging.Handler):
             self.late.append(record.getMessage())
 
 
-@pytest.mark.xfail(strict=False, reason=(
-    "libairops bug: the log callback can still run after airops_client_free() returned "
-    "(swift-websocket's 'Closed WebSocket' at trace level); during interpreter shutdown that "
-    "kills the process (SIGILL). Intermittent: about 1 run in 10."))
 def test_no_library_record_after_the_client_is_closed(realtime: Server,
                                                       library_level: None) -> None:
     handler = _LateRecords()

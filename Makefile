@@ -146,8 +146,8 @@ test-leaks: dev-server lib
 	LD_LIBRARY_PATH=$(BUILD)/leaks $(WITH_SERVER) valgrind --leak-check=full --show-leak-kinds=definite --errors-for-leak-kinds=definite \
 	  --suppressions=tests/soak/valgrind.supp --error-exitcode=3 $(BUILD)/leaks/executions 1000
 
-test-python: dev-server lib
-	$(WITH_SERVER) $(PYTHON) -m pytest -q bindings/python/tests
+# The Python suite runs against the installed wheel (test-wheel), as users meet the package.
+test-python: dev-server lib test-wheel
 	$(WITH_SERVER) $(PYTHON) -m pytest -q tests/conformance
 
 test-cli: dev-server

@@ -62,3 +62,20 @@ def test_asyncio_streams_example(realtime: Server) -> None:
         assert "".join(ast.literal_eval(chunk) for chunk in chunks) == expected
     assert output[-2:] == ["Ada: result Hello, Ada! Welcome to AirOps.",
                            "Bo: result Hello, Bo! Welcome to AirOps."]
+
+
+def test_poll_example(server: Server) -> None:
+    output = run_example(server, "poll.py")
+    assert output.startswith("following execution ")
+    assert output.endswith("  status success\noutput: polled by id\n")
+
+
+def test_cancel_example(realtime: Server) -> None:
+    output = run_example(realtime, "cancel.py")
+    assert output == "chunk: 'a '\nfinal status: cancelled\n"
+
+
+def test_queued_example(realtime: Server) -> None:
+    lines = run_example(realtime, "queued.py").splitlines()
+    completed = sorted(line.split(None, 1)[1] for line in lines if line.startswith("COMPLETED"))
+    assert completed == [f"Hello, {name}! Welcome to AirOps." for name in ("Ada", "Grace", "Linus")]

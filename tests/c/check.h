@@ -34,7 +34,7 @@ static atomic_int check_passed, check_failed;
         }                                                                                \
     } while (0)
 
-static const char *check_env(const char *name) {
+static inline const char *check_env(const char *name) {
     const char *value = getenv(name);
     if (value == NULL) {
         fprintf(stderr, "%s is not set: run this test through tests/with_dev_server.py\n", name);
@@ -43,7 +43,7 @@ static const char *check_env(const char *name) {
     return value;
 }
 
-static int check_summary(const char *suite) {
+static inline int check_summary(const char *suite) {
     printf("%s: %d passed, %d failed\n", suite, atomic_load(&check_passed), atomic_load(&check_failed));
     return atomic_load(&check_failed) == 0 ? 0 : 1;
 }

@@ -72,6 +72,8 @@ def main():
     proc, server_env = start_server(options.server, options.config, options.log_level, tls)
     if tls:
         server_env["AIROPS_CA_FILE"] = tls[0]
+    # For tests that run servers of their own (e.g. one they kill and restart).
+    server_env["AIROPS_DEV_SERVER_BIN"] = os.path.abspath(options.server)
     try:
         result = subprocess.run(command, env={**os.environ, **server_env})
         return result.returncode

@@ -75,6 +75,7 @@ test: test-deps
 	$(MAKE) test-abi
 	$(MAKE) test-c
 	$(MAKE) test-leaks
+	$(MAKE) test-fuzz
 	$(MAKE) test-python
 	$(MAKE) test-cli
 
@@ -136,6 +137,22 @@ test-c: dev-server $(C_TESTS) $(C_EXAMPLES) $(BUILD)/tests/test_tls
 	@set -e; for t in $(C_TESTS); do echo "== $$t"; $(WITH_SERVER) $$t; done
 	$(PYTHON) tests/with_dev_server.py --server $(DEV_SERVER) --tls -- $(BUILD)/tests/test_tls
 	@set -e; for e in $(C_EXAMPLES); do echo "== $$e"; $(WITH_SERVER) $$e; done
+
+# libFuzzer over the C ABI entry points (the Swift toolchain's clang has libFuzzer): a short run
+# in make test, a long one in make fuzz. FUZZ_SECONDS sets the long run's length.
+FUZZ_CC      ?= $(dir $(shell command -v $(SWIFT)))clang
+FUZZ_SECONDS ?= 600
+$(BUILD)/fuzz/fuzz_abi: tests/fuzz/fuzz_abi.c include/airops.h $(LIB)
+	@mkdir -p $(dir $@)
+	$(FUZZ_CC) -g -O1 -fsanitize=fuzzer,address,undefined -Iinclude $< -o $@ $(LDFLAGS) -lairops 2>&1 | grep -v 'Cannot export local symbol' || true
+
+test-fuzz: $(BUILD)/fuzz/fuzz_abi
+	@mkdir -p $(BUILD)/fuzz/corpus
+	$(BUILD)/fuzz/fuzz_abi -runs=20000 -max_len=4096 -seed=1 $(BUILD)/fuzz/corpus tests/fuzz/seeds
+
+fuzz: $(BUILD)/fuzz/fuzz_abi
+	@mkdir -p $(BUILD)/fuzz/corpus
+	$(BUILD)/fuzz/fuzz_abi -max_total_time=$(FUZZ_SECONDS) -max_len=65536 $(BUILD)/fuzz/corpus tests/fuzz/seeds
 
 # valgrind memcheck over 1000 executions: 0 bytes definitely lost. valgrind cannot read the
 # library's DWARF 5 debug info, so it runs a copy without it.

@@ -3,6 +3,7 @@
 #   make test     every test suite: Swift, library/ABI checks, C, Python
 #   make demo     the dev server plus the C and Python examples against it
 #   make install  the header, the library with its SONAME links and airops.pc under PREFIX
+#   make soak, make fuzz   longer reliability runs than make test
 #   make wheel    the Python package with the library bundled, as a wheel in build/wheel
 
 SWIFT        ?= swift
@@ -140,6 +141,7 @@ test-c: dev-server $(C_TESTS) $(C_EXAMPLES) $(BUILD)/tests/test_tls
 
 # libFuzzer over the C ABI entry points (the Swift toolchain's clang has libFuzzer): a short run
 # in make test, a long one in make fuzz. FUZZ_SECONDS sets the long run's length.
+SOAK_EXECUTIONS ?= 1000
 FUZZ_CC      ?= $(dir $(shell command -v $(SWIFT)))clang
 FUZZ_SECONDS ?= 600
 $(BUILD)/fuzz/fuzz_abi: tests/fuzz/fuzz_abi.c include/airops.h $(LIB)
@@ -161,9 +163,14 @@ test-leaks: dev-server lib
 	strip --strip-debug -o $(BUILD)/leaks/libairops.so.$(SOMAJOR) $(BUILD)/lib/libairops.so.$(VERSION)
 	$(CC) $(CFLAGS) tests/soak/executions.c -o $(BUILD)/leaks/executions -L$(BUILD)/leaks -l:libairops.so.$(SOMAJOR)
 	LD_LIBRARY_PATH=$(BUILD)/leaks $(WITH_SERVER) valgrind --leak-check=full --show-leak-kinds=definite --errors-for-leak-kinds=definite \
-	  --suppressions=tests/soak/valgrind.supp --error-exitcode=3 $(BUILD)/leaks/executions 1000
+	  --suppressions=tests/soak/valgrind.supp --error-exitcode=3 $(BUILD)/leaks/executions $(SOAK_EXECUTIONS)
 
 # The Python suite runs against the installed wheel (test-wheel), as users meet the package.
+# Longer runs than make test: 20000 executions under memcheck and the fault suite three times.
+soak: dev-server lib $(BUILD)/tests/test_faults
+	$(MAKE) test-leaks SOAK_EXECUTIONS=20000
+	@set -e; for round in 1 2 3; do echo "== faults, round $$round"; $(WITH_SERVER) $(BUILD)/tests/test_faults; done
+
 test-python: dev-server lib test-wheel
 	$(WITH_SERVER) $(PYTHON) -m pytest -q tests/conformance
 

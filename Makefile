@@ -8,6 +8,8 @@
 
 SWIFT        ?= swift
 CC           ?= cc
+# The Swift toolchain's clang: it has libFuzzer and the TSan runtime the Swift side uses.
+SWIFT_CC     ?= $(dir $(shell command -v $(SWIFT)))clang
 PYTHON       ?= python3
 PREFIX       ?= /usr/local
 # The header is the one place that names the version.
@@ -76,6 +78,7 @@ test: test-deps
 	$(MAKE) test-abi
 	$(MAKE) test-c
 	$(MAKE) test-leaks
+	$(MAKE) test-tsan
 	$(MAKE) test-fuzz
 	$(MAKE) test-python
 	$(MAKE) test-cli
@@ -141,12 +144,31 @@ test-c: dev-server $(C_TESTS) $(C_EXAMPLES) $(BUILD)/tests/test_tls
 
 # libFuzzer over the C ABI entry points (the Swift toolchain's clang has libFuzzer): a short run
 # in make test, a long one in make fuzz. FUZZ_SECONDS sets the long run's length.
+# The concurrency test under ThreadSanitizer, with the Swift side built -sanitize=thread (a
+# debug build in its own folder) and the test compiled by the Swift toolchain's clang, so that
+# both use the same TSan runtime.
+TSAN_DIR     := .build-tsan
+TSAN_LIB     := $(TSAN_DIR)/debug/libairops.so
+SWIFT_LIBDIR := $(dir $(shell command -v $(SWIFT)))../lib/swift/linux
+
+$(TSAN_LIB): $(SWIFT_SOURCES)
+	$(SWIFT) build --scratch-path $(TSAN_DIR) -Xswiftc -sanitize=thread --product airops
+	ln -sf libairops.so $(TSAN_DIR)/debug/libairops.so.$(SOMAJOR)
+
+$(BUILD)/tsan/test_stream: tests/c/test_stream.c tests/c/check.h tests/c/dev_server.h include/airops.h $(TSAN_LIB)
+	@mkdir -p $(dir $@)
+	$(SWIFT_CC) -std=c11 -g -fsanitize=thread -Iinclude $< -o $@ -L$(TSAN_DIR)/debug -Wl,-rpath,$(abspath $(TSAN_DIR)/debug) \
+	  -L$(SWIFT_LIBDIR) -Wl,-rpath,$(abspath $(SWIFT_LIBDIR)) -ldispatch -lBlocksRuntime -lairops -lpthread
+
+test-tsan: dev-server $(BUILD)/tsan/test_stream
+	TSAN_OPTIONS="suppressions=$(CURDIR)/tests/c/tsan.supp halt_on_error=1 exitcode=66" $(WITH_SERVER) $(BUILD)/tsan/test_stream
+
 SOAK_EXECUTIONS ?= 1000
-FUZZ_CC      ?= $(dir $(shell command -v $(SWIFT)))clang
+SWIFT_CC      ?= $(dir $(shell command -v $(SWIFT)))clang
 FUZZ_SECONDS ?= 600
 $(BUILD)/fuzz/fuzz_abi: tests/fuzz/fuzz_abi.c include/airops.h $(LIB)
 	@mkdir -p $(dir $@)
-	$(FUZZ_CC) -g -O1 -fsanitize=fuzzer,address,undefined -Iinclude $< -o $@ $(LDFLAGS) -lairops 2>&1 | grep -v 'Cannot export local symbol' || true
+	$(SWIFT_CC) -g -O1 -fsanitize=fuzzer,address,undefined -Iinclude $< -o $@ $(LDFLAGS) -lairops 2>&1 | grep -v 'Cannot export local symbol' || true
 
 test-fuzz: $(BUILD)/fuzz/fuzz_abi
 	@mkdir -p $(BUILD)/fuzz/corpus

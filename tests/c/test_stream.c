@@ -16,7 +16,7 @@
 
 typedef struct stream_state {
     char text[2048];     /* the chunks, concatenated */
-    int chunks;
+    atomic_int chunks;
     atomic_int completed;
     atomic_int after_free; /* callbacks that ran after free or cancel returned */
     atomic_int closed;
@@ -250,9 +250,10 @@ static void test_queued_delivery(void) {
 
 typedef struct lifetime_state {
     stream_state stream;
-    airops_execution *execution;
+    /* Atomic: set by the thread that starts the run, read by its callbacks. */
+    _Atomic(airops_execution *) execution;
     int free_inside; /* 1: free from the first chunk's callback; 2: cancel from it */
-    airops_execution *other;     /* waited for from inside a callback */
+    _Atomic(airops_execution *) other; /* waited for from inside a callback */
     airops_code other_wait;
     char other_output[128];
 } lifetime_state;

@@ -164,7 +164,6 @@ test-tsan: dev-server $(BUILD)/tsan/test_stream
 	TSAN_OPTIONS="suppressions=$(CURDIR)/tests/c/tsan.supp halt_on_error=1 exitcode=66" $(WITH_SERVER) $(BUILD)/tsan/test_stream
 
 SOAK_EXECUTIONS ?= 1000
-SWIFT_CC      ?= $(dir $(shell command -v $(SWIFT)))clang
 FUZZ_SECONDS ?= 600
 $(BUILD)/fuzz/fuzz_abi: tests/fuzz/fuzz_abi.c include/airops.h $(LIB)
 	@mkdir -p $(dir $@)

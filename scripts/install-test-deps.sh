@@ -2,8 +2,8 @@
 # Installs what the build and the tests need on a fresh Debian machine with Swift: the
 # system OpenSSL headers (HMAC), pkg-config, pytest, and for the realtime conformance test
 # (tests/conformance) the official Pusher server library and the Pysher client, pinned to
-# the versions whose quirks protocol/pusher-channels.md describes, and pexpect for the CLI
-# tests. Does nothing when they
+# the versions whose quirks protocol/pusher-channels.md describes, pexpect for the CLI
+# tests, requests and matplotlib for the benchmarks. Does nothing when they
 # are there.
 set -eu
 missing=()
@@ -24,3 +24,7 @@ python3 -c 'import pytest' 2>/dev/null || python3 -m pip install --quiet pytest
 python3 -c 'import pusher' 2>/dev/null || python3 -m pip install --quiet 'pusher==3.3.4'
 python3 -c 'import pysher' 2>/dev/null || python3 -m pip install --quiet 'Pysher==1.0.8'
 python3 -c 'import pexpect' 2>/dev/null || python3 -m pip install --quiet pexpect
+# make bench: the requests baseline and the chart (tick_labels needs matplotlib >= 3.9).
+python3 -c 'import requests' 2>/dev/null || python3 -m pip install --quiet requests
+python3 -c 'import matplotlib; assert tuple(map(int, matplotlib.__version__.split(".")[:2])) >= (3, 9)' 2>/dev/null \
+    || python3 -m pip install --quiet 'matplotlib>=3.9'

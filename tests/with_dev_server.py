@@ -27,13 +27,14 @@ def make_certificate(folder):
     return certificate, key
 
 
-def start_server(server, config, log_level, tls):
+def start_server(server, config, log_level, tls, stderr=None):
+    """Starts the server; returns (process, banner variables). `stderr`: where its log goes."""
     args = [server, "--port", "0", "--host", "127.0.0.1", "--log-level", log_level]
     if tls:
         args += ["--tls-cert", tls[0], "--tls-key", tls[1]]
     if config:
         args += ["--config", config]
-    proc = subprocess.Popen(args, stdout=subprocess.PIPE, text=True)
+    proc = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=stderr, text=True)
     env = {}
     timer = threading.Timer(READY_TIMEOUT_S, proc.kill)
     timer.start()
@@ -53,6 +54,15 @@ def start_server(server, config, log_level, tls):
     # Keep draining stdout so that the server never blocks on a full pipe.
     threading.Thread(target=proc.stdout.read, daemon=True).start()
     return proc, env
+
+
+def stop_server(proc):
+    proc.send_signal(signal.SIGTERM)
+    try:
+        proc.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.wait()
 
 
 def main():
@@ -78,12 +88,7 @@ def main():
         result = subprocess.run(command, env={**os.environ, **server_env})
         return result.returncode
     finally:
-        proc.send_signal(signal.SIGTERM)
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
+        stop_server(proc)
         folder.cleanup()
 
 

@@ -5,6 +5,7 @@
 #   make install  the header, the library with its SONAME links and airops.pc under PREFIX
 #   make soak, make fuzz   longer reliability runs than make test
 #   make wheel    the Python package with the library bundled, as a wheel in build/wheel
+#   make bench    the benchmarks of issue 6: a table, bench/results.json and bench/results.png
 
 SWIFT        ?= swift
 CC           ?= cc
@@ -33,7 +34,7 @@ SWIFT_SOURCES := Package.swift $(shell find Sources -type f) include/airops.h
 export PYTHONPATH := $(CURDIR)/bindings/python
 export AIROPS_LIBRARY := $(CURDIR)/$(LIB)
 
-.PHONY: all lib cli dev-server examples install wheel test test-deps test-swift test-abi test-c test-python test-wheel test-cli demo clean
+.PHONY: all lib cli dev-server examples install wheel test test-deps test-swift test-abi test-c test-python test-wheel test-cli test-bench bench demo clean
 
 all: lib cli examples
 
@@ -82,6 +83,7 @@ test: test-deps
 	$(MAKE) test-fuzz
 	$(MAKE) test-python
 	$(MAKE) test-cli
+	$(MAKE) test-bench
 
 test-swift: dev-server
 	$(SWIFT) test --skip-build
@@ -208,3 +210,29 @@ demo: dev-server lib examples
 
 clean:
 	rm -rf $(BUILD) $(RELEASE_DIR) .build
+# The benchmarks: the programs under bench/c at -O2 without sanitizers against the release
+# library, and a release dev server, so that the server is not what is measured. It shares
+# the library's build folder and flags, so the two builds share every common module.
+# make test-bench runs a few seconds of the same code paths against the debug server.
+BENCH_SERVER   := $(RELEASE_DIR)/release/airops-dev-server
+BENCH_CFLAGS   := -std=c11 -Wall -Wextra -Werror -pedantic -O2 -Iinclude
+BENCH_PROGRAMS := $(patsubst bench/c/%.c,$(BUILD)/bench/%,$(wildcard bench/c/*.c))
+
+$(BENCH_SERVER): $(SWIFT_SOURCES)
+	$(SWIFT) build -c release --scratch-path $(RELEASE_DIR) -Xswiftc -static-stdlib --product airops-dev-server
+
+$(BUILD)/bench/%: bench/c/%.c bench/c/*.h tests/c/dev_server.h include/airops.h $(LIB)
+	@mkdir -p $(dir $@)
+	$(CC) $(BENCH_CFLAGS) $< -o $@ $(LDFLAGS) -lairops -lpthread
+
+# Not linked with the library: it times loading it.
+$(BUILD)/bench/footprint: bench/c/footprint.c bench/c/bench.h include/airops.h
+	@mkdir -p $(dir $@)
+	$(CC) $(BENCH_CFLAGS) $< -o $@ -ldl
+
+bench: test-deps $(LIB) $(BENCH_PROGRAMS) $(BENCH_SERVER)
+	$(PYTHON) bench/run.py --server $(BENCH_SERVER)
+
+test-bench: dev-server $(LIB) $(BENCH_PROGRAMS)
+	$(PYTHON) bench/run.py --quick --server $(DEV_SERVER)
+

@@ -144,8 +144,6 @@ test-c: dev-server $(C_TESTS) $(C_EXAMPLES) $(BUILD)/tests/test_tls
 	$(PYTHON) tests/with_dev_server.py --server $(DEV_SERVER) --tls -- $(BUILD)/tests/test_tls
 	@set -e; for e in $(C_EXAMPLES); do echo "== $$e"; $(WITH_SERVER) $$e; done
 
-# libFuzzer over the C ABI entry points (the Swift toolchain's clang has libFuzzer): a short run
-# in make test, a long one in make fuzz. FUZZ_SECONDS sets the long run's length.
 # The concurrency test under ThreadSanitizer, with the Swift side built -sanitize=thread (a
 # debug build in its own folder) and the test compiled by the Swift toolchain's clang, so that
 # both use the same TSan runtime.
@@ -166,18 +164,33 @@ test-tsan: dev-server $(BUILD)/tsan/test_stream
 	TSAN_OPTIONS="suppressions=$(CURDIR)/tests/c/tsan.supp halt_on_error=1 exitcode=66" $(WITH_SERVER) $(BUILD)/tsan/test_stream
 
 SOAK_EXECUTIONS ?= 1000
+
+# libFuzzer, from the Swift toolchain: one target over the C ABI entry points (fuzz_abi.c
+# against the release library, with ASan and UBSan), one over the decoders of server answers
+# (a Swift target built --sanitize=fuzzer in its own folder; Swift 6.3 drops the coverage
+# instrumentation when --sanitize=address is added, so that one runs without ASan). A short
+# run of each in make test, a long one in make fuzz; FUZZ_SECONDS sets the long run's length
+# per target.
 FUZZ_SECONDS ?= 600
+FUZZ_DIR     := .build-fuzz
+DECODER_FUZZ := $(FUZZ_DIR)/debug/AirOpsDecoderFuzz
+
 $(BUILD)/fuzz/fuzz_abi: tests/fuzz/fuzz_abi.c include/airops.h $(LIB)
 	@mkdir -p $(dir $@)
 	$(SWIFT_CC) -g -O1 -fsanitize=fuzzer,address,undefined -Iinclude $< -o $@ $(LDFLAGS) -lairops 2>&1 | grep -v 'Cannot export local symbol' || true
 
-test-fuzz: $(BUILD)/fuzz/fuzz_abi
-	@mkdir -p $(BUILD)/fuzz/corpus
-	$(BUILD)/fuzz/fuzz_abi -runs=20000 -max_len=4096 -seed=1 $(BUILD)/fuzz/corpus tests/fuzz/seeds
+$(DECODER_FUZZ): $(SWIFT_SOURCES) tests/fuzz/decoders/main.swift
+	$(SWIFT) build --scratch-path $(FUZZ_DIR) --sanitize=fuzzer --product AirOpsDecoderFuzz
 
-fuzz: $(BUILD)/fuzz/fuzz_abi
-	@mkdir -p $(BUILD)/fuzz/corpus
+test-fuzz: $(BUILD)/fuzz/fuzz_abi $(DECODER_FUZZ)
+	@mkdir -p $(BUILD)/fuzz/corpus $(BUILD)/fuzz/decoder-corpus
+	$(BUILD)/fuzz/fuzz_abi -runs=20000 -max_len=4096 -seed=1 $(BUILD)/fuzz/corpus tests/fuzz/seeds
+	$(DECODER_FUZZ) -runs=50000 -max_len=4096 -seed=1 $(BUILD)/fuzz/decoder-corpus tests/fuzz/decoder-seeds
+
+fuzz: $(BUILD)/fuzz/fuzz_abi $(DECODER_FUZZ)
+	@mkdir -p $(BUILD)/fuzz/corpus $(BUILD)/fuzz/decoder-corpus
 	$(BUILD)/fuzz/fuzz_abi -max_total_time=$(FUZZ_SECONDS) -max_len=65536 $(BUILD)/fuzz/corpus tests/fuzz/seeds
+	$(DECODER_FUZZ) -max_total_time=$(FUZZ_SECONDS) -max_len=1048576 $(BUILD)/fuzz/decoder-corpus tests/fuzz/decoder-seeds
 
 # valgrind memcheck over 1000 executions: 0 bytes definitely lost. valgrind cannot read the
 # library's DWARF 5 debug info, so it runs a copy without it.

@@ -91,6 +91,9 @@ let package = Package(
                 .product(name: "NIOPosix", package: "swift-nio"),
             ]
         ),
+        // libFuzzer target over the server-answer decoders (make test-fuzz builds it with
+        // --sanitize=fuzzer, which supplies main; a plain build links a program that does nothing).
+        .executableTarget(name: "AirOpsDecoderFuzz", dependencies: ["AirOps"], path: "tests/fuzz/decoders"),
         .testTarget(name: "AirOpsTests", dependencies: ["AirOps", "AirOpsDevServer"]),
         .testTarget(
             name: "AirOpsDevServerTests",

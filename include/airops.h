@@ -353,6 +353,10 @@ airops_code airops_execution_fetch(airops_execution *execution, airops_result **
  * Blocks until the execution has finished (success, error, cancelled or any other status that
  * is not pending, queued or running) and returns its final record. It polls, starting with
  * short intervals that grow, so that short runs return quickly without flooding the server.
+ * Once a run of the same app (and version) started by this client has succeeded, the client
+ * knows that app's recent runtime (the records' `runtime`): waiting for an execution it
+ * started then fetches once a second at most until the run is likely done, and often right
+ * after. A streamed execution returns as soon as its `completed` event arrives.
  *
  * `timeout_ms`: how long to wait at most; a negative value waits without limit (the official
  * clients give up after 10 minutes). A finished execution with status "error" is a successful

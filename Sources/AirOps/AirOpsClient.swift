@@ -12,6 +12,7 @@ public final class AirOpsClient: Sendable {
     private let realtimeConnection = Mutex<RealtimeConnection?>(nil)
     /// Whether each app is public, which names its channels; asked once per app.
     private let appIsPublic = Mutex<[String: Bool]>([:])
+    let runtimes = RuntimeHints()
 
     public init(
         configuration: ClientConfiguration = ClientConfiguration(),
@@ -69,7 +70,9 @@ public final class AirOpsClient: Sendable {
         }
         let body: [String: JSONValue] = ["inputs": .object(inputs)]
         guard streaming else {
-            return Execution(id: try await start(path, body: body), client: self)
+            let startedAt = ContinuousClock.now
+            let id = try await start(path, body: body)
+            return Execution(id: id, client: self, origin: ("\(appId)@\(version ?? 0)", startedAt))
         }
         return try await startStreamed(appId: appId, isChat: false, sessionId: nil) { [path] (channelId) throws(AirOpsError) in
             try await self.start(path, body: body.merging(["stream_channel_id": .string(channelId)]) { $1 })
@@ -101,12 +104,7 @@ public final class AirOpsClient: Sendable {
     /// POSTs a request that starts an execution and returns the execution's uuid.
     private func start(_ path: String, body: [String: JSONValue]) async throws(AirOpsError) -> String {
         let response = try await transport.send(.POST, path, body: Data(JSONValue.object(body).jsonText.utf8), effect: .startsWork)
-        guard let answer = try? JSONDecoder().decode(JSONValue.self, from: response.body),
-            case .string(let executionId)? = answer["airops_app_execution"]?["uuid"], !executionId.isEmpty
-        else {
-            throw AirOpsError(.protocolViolation, "the answer has no airops_app_execution.uuid")
-        }
-        return executionId
+        return try ServerAnswer.executionId(response.body)
     }
 
     /// Subscribes to a new channel, then starts the execution that publishes on it.
@@ -164,12 +162,7 @@ public final class AirOpsClient: Sendable {
         let form = "socket_id=\(formEncoded(socketId))&channel_name=\(formEncoded(channel))"
         let response = try await transport.send(
             .POST, "/sdk_api/pusher/auth", body: Data(form.utf8), contentType: "application/x-www-form-urlencoded")
-        guard let answer = try? JSONDecoder().decode(JSONValue.self, from: response.body),
-            case .string(let auth)? = answer["auth"], !auth.isEmpty
-        else {
-            throw AirOpsError(.protocolViolation, "the channel authorization answer has no 'auth'")
-        }
-        return auth
+        return try ServerAnswer.channelAuthorization(response.body)
     }
 
     private func isPublic(appId: String) async throws(AirOpsError) -> Bool {

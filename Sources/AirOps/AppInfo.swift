@@ -9,8 +9,8 @@ public struct AppInfo: Sendable {
     /// The description, parsed.
     public let fields: [String: JSONValue]
 
-    init(body: Data) throws(AirOpsError) {
-        guard let value = try? JSONDecoder().decode(JSONValue.self, from: body), case .object(let fields) = value else {
+    package init(body: Data) throws(AirOpsError) {
+        guard case .object(let fields)? = JSONValue(json: body) else {
             throw AirOpsError(.protocolViolation, "the app description is not a JSON object")
         }
         // The official client reads nothing but `public`; a missing flag means a private app.

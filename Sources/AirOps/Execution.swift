@@ -7,12 +7,19 @@ public struct Execution: Sendable {
     public let sessionId: String?
     let client: AirOpsClient
     let live: LiveUpdates?
+    /// The app (version) and the moment the request that started the run was sent; known
+    /// for executions this client started, so that waiting can use the app's runtimes.
+    let origin: (app: String, startedAt: ContinuousClock.Instant)?
 
-    init(id: String, client: AirOpsClient, sessionId: String? = nil, live: LiveUpdates? = nil) {
+    init(
+        id: String, client: AirOpsClient, sessionId: String? = nil, live: LiveUpdates? = nil,
+        origin: (app: String, startedAt: ContinuousClock.Instant)? = nil
+    ) {
         self.id = id
         self.client = client
         self.sessionId = sessionId
         self.live = live
+        self.origin = origin
     }
 
     /// The realtime events of a streamed execution or chat, in the order the server sent
@@ -30,37 +37,55 @@ public struct Execution: Sendable {
 
     /// Waits until the execution has finished and returns its final record. A record with
     /// status `error` is a result, not a thrown error. For a streamed execution the
-    /// `completed` event triggers the final fetch at once; polling is the fallback.
+    /// `completed` event triggers the final fetch at once; polling is the fallback. Without
+    /// streaming and once a run of the same app has finished, fetches are timed by that
+    /// app's recent runtimes: sparse until the run is likely done, frequent right after.
     /// - Parameter timeout: how long to wait at most; nil waits without limit. When it passes
     ///   this throws ``AirOpsError/Kind/timeout`` and the execution goes on.
+    /// - Parameter schedule: the intervals between fetches, instead of the default timing.
     public func result(timeout: Duration? = nil, schedule: PollSchedule? = nil) async throws(AirOpsError) -> ExecutionRecord {
-        let schedule = schedule ?? (live == nil ? .standard : .streamed)
         let clock = ContinuousClock()
         let deadline = timeout.map { clock.now + $0 }
-        var interval = schedule.first
+        var plan = pollPlan(schedule)
+        var pause = plan.firstPause(at: clock.now)
         while true {
             let seen = live?.changes.count ?? 0
+            // The last fetch is made at the deadline, so a run that ended meanwhile is returned.
+            if let deadline { pause = min(pause, max(deadline - clock.now, .zero)) }
+            if pause > .zero {
+                if let live {
+                    await live.changes.wait(after: seen, upTo: pause)
+                } else {
+                    try? await Task.sleep(for: pause)
+                }
+                guard !Task.isCancelled else { throw AirOpsError(.timeout, "waiting for execution \(id) was cancelled") }
+            }
             let record = try await fetch()
             if record.status.isFinished {
                 live?.finish(from: record)
+                if let origin, record.status == .success, let runtime = record.runtime {
+                    client.runtimes.learn(runtime, for: origin.app)
+                }
                 return record
             }
-            var pause = interval
-            if let deadline {
-                let left = deadline - clock.now
-                guard left > .zero else {
-                    throw AirOpsError(.timeout, "execution \(id) is still \(record.status.rawValue) after \(timeout!.milliseconds) ms")
-                }
-                pause = min(pause, left)
+            if let deadline, clock.now >= deadline {
+                throw AirOpsError(.timeout, "execution \(id) is still \(record.status.rawValue) after \(timeout!.milliseconds) ms")
             }
-            if let live {
-                await live.changes.wait(after: seen, upTo: pause)
-            } else {
-                try? await Task.sleep(for: pause)
-            }
-            guard !Task.isCancelled else { throw AirOpsError(.timeout, "waiting for execution \(id) was cancelled") }
-            interval = schedule.next(after: interval)
+            pause = plan.pause(at: clock.now)
         }
+    }
+
+    private func pollPlan(_ schedule: PollSchedule?) -> PollPlan {
+        if let schedule { return PollPlan(schedule: schedule) }
+        guard live == nil else { return PollPlan(schedule: .streamed) }
+        guard let origin, let runtime = client.runtimes.expected(for: origin.app) else {
+            return PollPlan(schedule: .standard)
+        }
+        // A fetch sent at startedAt + runtime sees the server as it is half a round trip
+        // later, just as the run began half a round trip after startedAt: the margin only
+        // absorbs timer slack and jitter.
+        let margin = runtime / 50 + .milliseconds(2)
+        return PollPlan(schedule: .standard, expectedEnd: origin.startedAt + runtime + margin, settle: max(margin, .milliseconds(5)))
     }
 
     /// Asks the server to cancel the execution; it ends with status `cancelled`. Its events

@@ -14,7 +14,7 @@ public struct ExecutionEvent: Sendable, Equatable {
         /// A tool call failed: ``tool``, ``toolError``.
         case agentActionError
 
-        init?(eventName: String) {
+        package init?(eventName: String) {
             switch eventName {
             case "chunk": self = .chunk
             case "completed": self = .completed
@@ -32,10 +32,10 @@ public struct ExecutionEvent: Sendable, Equatable {
     /// The event's data, parsed (empty when it is not a JSON object).
     public let fields: [String: JSONValue]
 
-    init(kind: Kind, json: String) {
+    package init(kind: Kind, json: String) {
         self.kind = kind
         self.json = json
-        if case .object(let fields)? = try? JSONDecoder().decode(JSONValue.self, from: Data(json.utf8)) {
+        if case .object(let fields)? = JSONValue(json: Data(json.utf8)) {
             self.fields = fields
         } else {
             self.fields = [:]

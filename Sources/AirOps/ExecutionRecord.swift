@@ -9,6 +9,9 @@ public struct ExecutionRecord: Sendable {
     public let output: JSONValue?
     public let errorCode: String?
     public let errorMessage: String?
+    /// How long the run took on the server (its `runtime` in seconds); nil while it is
+    /// unfinished or when the server does not say.
+    public let runtime: Duration?
     /// The whole record as the JSON text the server sent.
     public let json: String
     /// The whole record, parsed.
@@ -16,8 +19,8 @@ public struct ExecutionRecord: Sendable {
 
     /// Decodes a record from a server's answer. Anything but an object with a string `uuid`
     /// and a string `status` is a protocol violation, never a crash.
-    init(body: Data) throws(AirOpsError) {
-        guard let value = try? JSONDecoder().decode(JSONValue.self, from: body), case .object(let fields) = value else {
+    package init(body: Data) throws(AirOpsError) {
+        guard case .object(let fields)? = JSONValue(json: body) else {
             throw AirOpsError(.protocolViolation, "the execution record is not a JSON object")
         }
         guard case .string(let id)? = fields["uuid"], !id.isEmpty else {
@@ -31,8 +34,21 @@ public struct ExecutionRecord: Sendable {
         self.output = fields["output"].flatMap { $0 == .null ? nil : $0 }
         self.errorCode = fields["error_code"].flatMap(Self.optionalText)
         self.errorMessage = fields["error_message"].flatMap(Self.optionalText)
+        self.runtime = fields["runtime"].flatMap(Self.duration)
         self.json = String(decoding: body, as: UTF8.self)
         self.fields = fields
+    }
+
+    private static func duration(_ value: JSONValue) -> Duration? {
+        let seconds: Double
+        switch value {
+        case .int(let whole): seconds = Double(whole)
+        case .double(let fraction): seconds = fraction
+        default: return nil
+        }
+        // A day bounds any real run; beyond it the value is garbage, not a runtime.
+        guard seconds.isFinite, (0...86_400).contains(seconds) else { return nil }
+        return .seconds(seconds)
     }
 
     private static func optionalText(_ value: JSONValue) -> String? {

@@ -122,11 +122,7 @@ final class HTTPTransport: Sendable {
 
     /// The server's `{"error": "..."}` text, or a description of the status when the body has none.
     private static func errorMessage(in response: Response) -> String {
-        if let object = try? JSONDecoder().decode(JSONValue.self, from: response.body),
-            case .string(let message)? = object["error"], !message.isEmpty
-        {
-            return message
-        }
+        if let message = ServerAnswer.errorText(response.body) { return message }
         let reason = HTTPResponseStatus(statusCode: response.status).reasonPhrase
         return reason.isEmpty ? "HTTP \(response.status)" : reason
     }

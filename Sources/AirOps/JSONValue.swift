@@ -44,6 +44,12 @@ public enum JSONValue: Sendable, Hashable, Codable {
         }
     }
 
+    /// Decodes what a server sent; nil for anything that is not JSON.
+    package init?(json: Data) {
+        guard let value = try? JSONDecoder().decode(JSONValue.self, from: json) else { return nil }
+        self = value
+    }
+
     /// Parses JSON text. Malformed text is an invalid argument: it came from the caller.
     public static func parse(_ text: String) throws(AirOpsError) -> JSONValue {
         do {

@@ -22,3 +22,47 @@ public struct PollSchedule: Sendable, Equatable {
         min(interval * growth, maximum)
     }
 }
+
+/// When to fetch next while waiting for one execution. With an expected end (from the app's
+/// recent runtimes) it fetches sparsely until then and often right after; without one it
+/// fetches at once and then follows the schedule.
+struct PollPlan {
+    private let schedule: PollSchedule
+    private var expectedEnd: ContinuousClock.Instant?
+    /// The first pause once the expected end has passed without the run being done: it is
+    /// about to end, so look again soon, doubling up to the schedule's first interval.
+    private let settle: Duration
+    private var interval: Duration?
+
+    init(schedule: PollSchedule, expectedEnd: ContinuousClock.Instant? = nil, settle: Duration = .milliseconds(5)) {
+        self.schedule = schedule
+        self.expectedEnd = expectedEnd
+        self.settle = settle
+    }
+
+    /// How long to wait before the first fetch.
+    func firstPause(at now: ContinuousClock.Instant) -> Duration {
+        untilExpectedEnd(at: now) ?? .zero
+    }
+
+    /// How long to wait after a fetch that found the execution unfinished.
+    mutating func pause(at now: ContinuousClock.Instant) -> Duration {
+        if let wait = untilExpectedEnd(at: now) { return wait }
+        let next: Duration
+        if expectedEnd != nil {
+            expectedEnd = nil
+            next = settle
+        } else if let interval, interval < schedule.first {
+            next = min(interval * 2, schedule.first)
+        } else {
+            next = interval.map(schedule.next(after:)) ?? schedule.first
+        }
+        interval = next
+        return next
+    }
+
+    private func untilExpectedEnd(at now: ContinuousClock.Instant) -> Duration? {
+        guard let expectedEnd, now < expectedEnd else { return nil }
+        return min(expectedEnd - now, schedule.maximum)
+    }
+}

@@ -1,12 +1,12 @@
 import FoundationEssentials
 
 /// One Pusher Channels protocol message: `{"event": ..., "channel": ..., "data": ...}`.
-struct PusherFrame: Sendable, Equatable {
-    var event: String
-    var channel: String?
+package struct PusherFrame: Sendable, Equatable {
+    package var event: String
+    package var channel: String?
     /// The payload as JSON text. Servers send it double-encoded (a string holding JSON) or as
     /// a plain object; both arrive here as the JSON text of the payload.
-    var data: String
+    package var data: String
 
     init(event: String, channel: String? = nil, data: String = "{}") {
         self.event = event
@@ -15,9 +15,8 @@ struct PusherFrame: Sendable, Equatable {
     }
 
     /// Parses a text frame; nil for anything that is not a protocol message.
-    init?(text: String) {
-        guard let value = try? JSONDecoder().decode(JSONValue.self, from: Data(text.utf8)),
-            case .string(let event)? = value["event"]
+    package init?(text: String) {
+        guard let value = JSONValue(json: Data(text.utf8)), case .string(let event)? = value["event"]
         else { return nil }
         self.event = event
         if case .string(let channel)? = value["channel"] { self.channel = channel }
@@ -29,8 +28,8 @@ struct PusherFrame: Sendable, Equatable {
     }
 
     /// The payload parsed; nil when it is not JSON.
-    var payload: JSONValue? {
-        try? JSONDecoder().decode(JSONValue.self, from: Data(data.utf8))
+    package var payload: JSONValue? {
+        JSONValue(json: Data(data.utf8))
     }
 
     /// Client messages carry `data` as an object, as pusher-js sends them.

@@ -1,10 +1,12 @@
 import Hummingbird
 
-/// Endpoints for tests, under `/dev/`; not part of the AirOps or Pusher protocols, and open
-/// to anyone (the fault endpoints, ``FaultRoutes``, are not):
+/// Endpoints for tests, under `/dev/`; not part of the AirOps or Pusher protocols. The stats
+/// are open to anyone; the realtime switches need `Authorization: Bearer <admin token>`, as
+/// the fault endpoints (``FaultRoutes``) do:
 ///
 /// - `GET /dev/stats` -> `{"realtime_connections": <open now>, "realtime_connections_total":
 ///   <opened since the start>, "subscriptions": <open now>, "executions_created": <count>,
+///   "executions_read": <record reads through GET /sdk_api/airops_apps/executions/{id}>,
 ///   "faults_injected": <answers altered, connections refused and realtime drops by faults>}`
 /// - `POST /dev/realtime/drop` closes every realtime connection at once, without a close
 ///   frame (a network drop as clients see it); with `?code=4200` (1000 or 3000-4999) with a
@@ -16,6 +18,7 @@ struct DevRoutes: Sendable {
     let hub: RealtimeHub
     let store: ExecutionStore
     let faults: FaultInjector
+    let adminToken: AdminToken
 
     func add(to router: Router<some RequestContext>) {
         let dev = router.group("dev")
@@ -26,10 +29,12 @@ struct DevRoutes: Sendable {
                 "realtime_connections_total": stats.connectionsTotal,
                 "subscriptions": stats.subscriptions,
                 "executions_created": await store.createdCount,
+                "executions_read": await store.readCount,
                 "faults_injected": faults.injectedCount,
             ])
         }
         dev.post("realtime/drop") { request, _ in
+            try adminToken.authorize(request)
             var code: UInt16?
             if let text = request.uri.queryParameters["code"] {
                 guard let number = UInt16(text), number == 1000 || (3000...4999).contains(number) else {
@@ -40,6 +45,7 @@ struct DevRoutes: Sendable {
             return try jsonResponse(["dropped": hub.closeAll(code: code)])
         }
         dev.post("realtime/ignore_subscriptions") { request, _ in
+            try adminToken.authorize(request)
             let enabled: Bool
             switch request.uri.queryParameters["enabled"] {
             case "true"?: enabled = true

@@ -21,7 +21,7 @@ public struct DevServer: Sendable {
     public init(config: DevServerConfig, logLevel: Logger.Level = .warning, adminToken: String? = nil) {
         self.config = config
         self.logLevel = logLevel
-        self.adminToken = adminToken ?? randomAdminToken()
+        self.adminToken = adminToken ?? AdminToken.random().value
     }
 
     /// Starts serving and returns once the server listens. Port 0 picks a free port; with
@@ -100,8 +100,9 @@ public struct DevServer: Sendable {
         ).add(to: router)
         PusherAuthRoute(settings: config.realtime, identities: identities).add(to: router)
         TriggerRoutes(settings: config.realtime, hub: hub).add(to: router)
-        DevRoutes(hub: hub, store: store, faults: faults).add(to: router)
-        FaultRoutes(faults: faults, adminToken: adminToken).add(to: router)
+        let admin = AdminToken(value: adminToken)
+        DevRoutes(hub: hub, store: store, faults: faults, adminToken: admin).add(to: router)
+        FaultRoutes(faults: faults, adminToken: admin).add(to: router)
         // WebSocket upgrades are routed apart, so that HTTP requests never try these routes.
         let webSocketRouter = Router(context: RealtimeRequestContext.self)
         RealtimeSocketRoute(settings: config.realtime, hub: hub).add(to: webSocketRouter)
@@ -166,6 +167,11 @@ public final class RunningDevServer: Sendable {
     /// Stops running executions, closes the listening socket and the connections (requests
     /// in progress and realtime connections are cut off), and returns when the server is
     /// down. Calling it again does nothing.
+    /// How many times clients have read an execution record (GET): what waiting cost them.
+    public var executionsRead: Int {
+        get async { await store.readCount }
+    }
+
     public func stop() async {
         faults.clear()
         await store.cancelAll()

@@ -86,6 +86,14 @@ actor ExecutionStore {
     /// How many executions were created since the start, forgotten ones included.
     var createdCount: Int { nextId - 1 }
 
+    /// How many times a record was read through the API: the requests a client spent
+    /// waiting, for tests and benchmarks.
+    private(set) var readCount = 0
+
+    func countRead() {
+        readCount += 1
+    }
+
     /// Runs `action` if execution `uuid` is running, and says whether it was: a run
     /// publishes its stream through here, so that nothing follows a cancel.
     func ifRunning(_ uuid: String, _ action: @Sendable () -> Void) -> Bool {

@@ -12,11 +12,11 @@ struct FaultRoutes: Sendable {
     static let maxBodySize = 1 << 16
 
     let faults: FaultInjector
-    let adminToken: String
+    let adminToken: AdminToken
 
     func add(to router: Router<some RequestContext>) {
         router.put("dev/faults") { request, _ in
-            try authorize(request)
+            try adminToken.authorize(request)
             let body = try await request.body.collect(upTo: Self.maxBodySize)
             let config: FaultConfig
             do {
@@ -29,28 +29,13 @@ struct FaultRoutes: Sendable {
             return try jsonResponse(config)
         }
         router.get("dev/faults") { request, _ in
-            try authorize(request)
+            try adminToken.authorize(request)
             return try jsonResponse(faults.config)
         }
         router.delete("dev/faults") { request, _ in
-            try authorize(request)
+            try adminToken.authorize(request)
             faults.clear()
             return try jsonResponse(faults.config)
         }
     }
-
-    private func authorize(_ request: Request) throws(APIError) {
-        guard request.headers[.authorization] == "Bearer \(adminToken)" else {
-            throw .unauthorized("Missing or wrong admin token (Authorization: Bearer <token>)")
-        }
-    }
-}
-
-/// A token nobody can guess, for servers started without one: 128 random bits in hex.
-func randomAdminToken() -> String {
-    var generator = SystemRandomNumberGenerator()
-    return (0..<2).map { _ in
-        let hex = String(generator.next() as UInt64, radix: 16)
-        return String(repeating: "0", count: 16 - hex.count) + hex
-    }.joined()
 }

@@ -30,7 +30,9 @@ struct SDKRoutes: Sendable {
             try await chat(request, context)
         }
         api.get("airops_apps/executions/{execution}") { request, context in
-            try jsonResponse(try await authorizedExecution(request, context))
+            let execution = try await authorizedExecution(request, context)
+            await store.countRead()
+            return try jsonResponse(execution)
         }
         api.patch("airops_apps/executions/{execution}/cancel") { request, context in
             let execution = try await authorizedExecution(request, context)

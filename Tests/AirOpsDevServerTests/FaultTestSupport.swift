@@ -5,11 +5,16 @@ import Testing
 @testable import AirOpsDevServer
 
 extension TestServer {
+    /// A request to an admin endpoint with the server's admin token, or with `token` when given.
+    func admin(_ method: String, _ path: String, body: String? = nil, token: String? = nil) async throws -> TestResponse {
+        try await send(
+            method, path, identity: nil, body: body,
+            headers: ["authorization": "Bearer \(token ?? running.adminToken)"])
+    }
+
     /// A request to `/dev/faults` with the server's admin token, or with `token` when given.
     func faults(_ method: String, body: String? = nil, token: String? = nil) async throws -> TestResponse {
-        try await send(
-            method, "/dev/faults", identity: nil, body: body,
-            headers: ["authorization": "Bearer \(token ?? running.adminToken)"])
+        try await admin(method, "/dev/faults", body: body, token: token)
     }
 
     /// Replaces the fault configuration and checks the server took it.

@@ -172,7 +172,7 @@ import Testing
             #expect(
                 before.fields == [
                     "realtime_connections": .int(0), "realtime_connections_total": .int(0), "subscriptions": .int(0),
-                    "executions_created": .int(0), "faults_injected": .int(0),
+                    "executions_created": .int(0), "executions_read": .int(0), "faults_injected": .int(0),
                 ])
             try await server.withSocket { socket in
                 try await socket.established()
@@ -197,7 +197,7 @@ import Testing
             let abrupt = try await server.withSocket { socket in
                 try await socket.established()
                 try await socket.join("public-a")
-                let dropped = try await server.send("POST", "/dev/realtime/drop", identity: nil)
+                let dropped = try await server.admin("POST", "/dev/realtime/drop")
                 #expect(dropped.fields == ["dropped": .int(1)])
                 #expect(await socket.next() == nil)
             }
@@ -206,28 +206,32 @@ import Testing
             let coded = try await server.withSocket { socket in
                 try await socket.established()
                 #expect(
-                    try await server.send("POST", "/dev/realtime/drop?code=4200", identity: nil)["dropped"] == .int(1))
+                    try await server.admin("POST", "/dev/realtime/drop?code=4200")["dropped"] == .int(1))
                 #expect(await socket.next() == nil)
             }
             #expect(coded.closeCode == .init(codeNumber: 4200))
             try await waitForStat(server, "realtime_connections", 0)
-            #expect(try await server.send("POST", "/dev/realtime/drop", identity: nil)["dropped"] == .int(0))
-            #expect(try await server.send("POST", "/dev/realtime/drop?code=99", identity: nil).status == 400)
+            #expect(try await server.admin("POST", "/dev/realtime/drop")["dropped"] == .int(0))
+            #expect(try await server.admin("POST", "/dev/realtime/drop?code=99").status == 400)
+            #expect(try await server.send("POST", "/dev/realtime/drop", identity: nil).status == 401)
+            #expect(try await server.admin("POST", "/dev/realtime/drop", token: "wrong").status == 401)
         }
     }
 
     @Test func subscriptionsCanBeIgnored() async throws {
         try await withServer { server in
-            let on = try await server.send("POST", "/dev/realtime/ignore_subscriptions?enabled=true", identity: nil)
+            let on = try await server.admin("POST", "/dev/realtime/ignore_subscriptions?enabled=true")
             #expect(on.fields == ["ignore_subscriptions": .bool(true)])
             try await server.withSocket { socket in
                 try await socket.established()
                 try await socket.send(#"{"event":"pusher:subscribe","data":{"channel":"public-a"}}"#)
                 #expect(try await socket.drain().isEmpty)
-                _ = try await server.send("POST", "/dev/realtime/ignore_subscriptions?enabled=false", identity: nil)
+                _ = try await server.admin("POST", "/dev/realtime/ignore_subscriptions?enabled=false")
                 try await socket.join("public-a")
             }
-            #expect(try await server.send("POST", "/dev/realtime/ignore_subscriptions", identity: nil).status == 400)
+            #expect(try await server.admin("POST", "/dev/realtime/ignore_subscriptions").status == 400)
+            #expect(
+                try await server.send("POST", "/dev/realtime/ignore_subscriptions?enabled=true", identity: nil).status == 401)
         }
     }
 

@@ -50,6 +50,23 @@ final class ExecutionTests: DevServerTestCase {
         XCTAssertEqual(record.output?.text, "later")
     }
 
+    func testWaitLearnsTheAppsRuntimeAndFetchesLessOnTheNextRun() async throws {
+        let first = try await client.execute(appId: "hello-world", inputs: ["name": .string("Ada")])
+        let firstRecord = try await first.result(timeout: .seconds(30))
+        XCTAssertNotNil(firstRecord.runtime)
+        let readsOfFirst = await server.executionsRead
+
+        let second = try await client.execute(appId: "hello-world", inputs: ["name": .string("Bob")])
+        let secondRecord = try await second.result(timeout: .seconds(30))
+        let readsOfSecond = await server.executionsRead - readsOfFirst
+        XCTAssertEqual(secondRecord.output?.text, "Hello, Bob! Welcome to AirOps.")
+        // The first wait polls from the start (at 0, 100, 250, 475 ms for a 310 ms run); the
+        // second sleeps until the learned end and fetches once, or a few times when late.
+        XCTAssertGreaterThanOrEqual(readsOfFirst, 3)
+        XCTAssertLessThanOrEqual(readsOfSecond, 3)
+        XCTAssertLessThan(readsOfSecond, readsOfFirst)
+    }
+
     func testAppInfo() async throws {
         let app = try await client.app(id: "public-echo")
         XCTAssertTrue(app.isPublic)

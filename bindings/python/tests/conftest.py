@@ -27,11 +27,14 @@ class Server:
     hashed_user_id: str
     realtime_url: str
     pusher_key: str
+    admin_token: str
 
     def dev(self, path: str, method: str = "GET") -> dict[str, Any]:
-        """Calls a /dev/ endpoint of the dev server (stats, realtime faults) and parses it."""
+        """Calls a /dev/ endpoint of the dev server (stats, realtime faults) with the admin
+        token, and parses the answer."""
         request = urllib.request.Request(self.host + path, method=method, data=b"" if
-                                         method == "POST" else None)
+                                         method == "POST" else None,
+                                         headers={"Authorization": f"Bearer {self.admin_token}"})
         with urllib.request.urlopen(request, timeout=10) as response:
             answer: dict[str, Any] = json.loads(response.read())
         return answer
@@ -71,6 +74,7 @@ def server() -> Server:
         hashed_user_id=os.environ.get("AIROPS_HASHED_USER_ID", ""),
         realtime_url=os.environ.get("AIROPS_REALTIME_URL", ""),
         pusher_key=os.environ.get("AIROPS_PUSHER_KEY", ""),
+        admin_token=os.environ.get("AIROPS_DEV_ADMIN_TOKEN", ""),
     )
 
 

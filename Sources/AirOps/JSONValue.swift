@@ -46,16 +46,19 @@ public enum JSONValue: Sendable, Hashable, Codable {
 
     /// Decodes what a server sent; nil for anything that is not JSON.
     package init?(json: Data) {
-        guard let value = try? JSONDecoder().decode(JSONValue.self, from: json) else { return nil }
+        guard let value = try? json.withUnsafeBytes({ (raw) throws(JSONParser.Failure) in
+            try JSONParser.parse(raw.bindMemory(to: UInt8.self))
+        }) else { return nil }
         self = value
     }
 
     /// Parses JSON text. Malformed text is an invalid argument: it came from the caller.
     public static func parse(_ text: String) throws(AirOpsError) -> JSONValue {
+        var text = text
         do {
-            return try JSONDecoder().decode(JSONValue.self, from: Data(text.utf8))
+            return try text.withUTF8 { (bytes) throws(JSONParser.Failure) in try JSONParser.parse(bytes) }
         } catch {
-            throw AirOpsError(.invalidArgument, "malformed JSON: \(describe(error))")
+            throw AirOpsError(.invalidArgument, "malformed JSON: \(error)")
         }
     }
 
@@ -67,13 +70,11 @@ public enum JSONValue: Sendable, Hashable, Codable {
         return object
     }
 
-    /// Compact JSON text of this value.
+    /// Compact JSON text of this value, object keys sorted.
     public var jsonText: String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        // Encoding a JSONValue cannot fail: every case maps to a JSON value.
-        guard let data = try? encoder.encode(self) else { return "null" }
-        return String(decoding: data, as: UTF8.self)
+        var writer = JSONWriter()
+        writer.write(self)
+        return String(decoding: writer.bytes, as: UTF8.self)
     }
 
     /// The text of a string value, the JSON text of any other value.
@@ -85,20 +86,5 @@ public enum JSONValue: Sendable, Hashable, Codable {
     public subscript(key: String) -> JSONValue? {
         guard case .object(let object) = self else { return nil }
         return object[key]
-    }
-}
-
-/// A short description of a decoding error, without the noise of its debug description.
-func describe(_ error: any Error) -> String {
-    switch error {
-    case DecodingError.dataCorrupted(let context):
-        return context.debugDescription
-    case DecodingError.keyNotFound(let key, _):
-        return "missing field '\(key.stringValue)'"
-    case DecodingError.typeMismatch(_, let context), DecodingError.valueNotFound(_, let context):
-        let path = context.codingPath.map(\.stringValue).joined(separator: ".")
-        return "unexpected type at '\(path)': \(context.debugDescription)"
-    default:
-        return String(describing: error)
     }
 }

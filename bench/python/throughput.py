@@ -20,7 +20,7 @@ import airops
 from contenders import client, env, host_port, identity_headers
 
 FIREHOSE = "firehose"
-TIMEOUT_S = 120
+TIMEOUT_S = 30
 
 
 class Tally:

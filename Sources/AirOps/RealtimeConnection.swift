@@ -1,8 +1,8 @@
 import Logging
+import NIOCore
 import NIOSSL
 import NIOWebSocket
 import Synchronization
-import WSClient
 
 /// What a channel's subscriber is told.
 enum RealtimeSignal: Sendable {
@@ -42,7 +42,9 @@ actor RealtimeConnection {
 
     private var channels: [String: Channel] = [:]
     private var socketId: String?
-    private var outbound: WebSocketOutboundWriter?
+    private var outbound: WebSocketWriter?
+    /// Made on the first wss:// connection and kept: loading trust roots is costly.
+    private var tlsContext: NIOSSLContext?
     /// Counts connections, so that work begun for a connection that has since closed is dropped.
     private var generation = 0
     private var connectionTask: Task<Void, Never>?
@@ -95,7 +97,7 @@ actor RealtimeConnection {
         isShutDown = true
         failAll(AirOpsError(.invalidArgument, "the client has been closed"))
         connectionTask?.cancel()
-        try? await outbound?.close(.normalClosure, reason: nil)
+        try? await outbound?.close(.normalClosure)
         await connectionTask?.value
     }
 
@@ -117,8 +119,8 @@ actor RealtimeConnection {
             var closeCode: Int?
             var failure: (any Error)?
             switch await serve(generation: current) {
-            case .success(let close):
-                closeCode = close.map { Int(UInt16(webSocketErrorCode: $0.closeCode)) }
+            case .success(let code):
+                closeCode = code.map { Int(UInt16(webSocketErrorCode: $0)) }
             case .failure(let error):
                 failure = error
                 logger.debug("realtime connection ended: \(error)")
@@ -144,31 +146,37 @@ actor RealtimeConnection {
         connectionTask = nil
     }
 
-    /// Runs one connection until it closes. A connection whose handshake has not completed
-    /// within the handshake timeout is abandoned: a server that closes right after the
-    /// upgrade can leave the WebSocket client waiting forever.
-    private func serve(generation current: Int) async -> Result<WebSocketCloseFrame?, any Error> {
-        let (url, logger, tls) = (endpoint.connectURL, self.logger, self.tls)
+    /// Runs one connection until it closes; returns the server's close code, if it sent one.
+    /// A connection whose handshake has not completed within the handshake timeout is
+    /// abandoned: a server that goes quiet after the upgrade must not hold the client forever.
+    private func serve(generation current: Int) async -> Result<WebSocketErrorCode?, any Error> {
+        let address: WebSocketAddress
+        let tls: NIOSSLContext?
+        do {
+            address = try WebSocketAddress(url: endpoint.connectURL)
+            tls = address.secure ? try tlsContext ?? NIOSSLContext(configuration: self.tls) : nil
+        } catch {
+            return .failure(error)
+        }
+        tlsContext = tls ?? tlsContext
         let attempt = Task {
-            try await WebSocketClient.connect(
-                url: url, configuration: .init(maxFrameSize: 1 << 20), tlsConfiguration: tls, logger: logger
-            ) {
-                inbound, outbound, _ in
-                await self.opened(outbound, generation: current)
-                try await withThrowingTaskGroup(of: Void.self) { group in
+            let channel = try await WebSocketConnection.connect(to: address, tls: tls, maxMessageSize: 1 << 20)
+            return try await channel.executeThenClose { inbound, outbound in
+                let writer = WebSocketWriter(outbound: outbound)
+                self.opened(writer, generation: current)
+                return try await withThrowingTaskGroup(of: WebSocketErrorCode?.self) { group in
+                    group.addTask { try await self.read(inbound, answering: writer, generation: current) }
                     group.addTask {
-                        for try await message in inbound.messages(maxSize: 1 << 20) {
-                            if case .text(let text) = message { await self.receive(text, generation: current) }
-                        }
+                        try await self.keepAlive(writer, generation: current)
+                        return nil
                     }
-                    group.addTask { try await self.keepAlive(outbound, generation: current) }
-                    try await group.next()
-                    group.cancelAll()
+                    defer { group.cancelAll() }
+                    return try await group.next()!
                 }
             }
         }
         let timeout = handshakeTimeout
-        let outcome = FirstOutcome<Result<WebSocketCloseFrame?, any Error>>()
+        let outcome = FirstOutcome<Result<WebSocketErrorCode?, any Error>>()
         Task { outcome.resume(await attempt.result) }
         Task { [weak self] in
             try? await Task.sleep(for: timeout)
@@ -184,7 +192,30 @@ actor RealtimeConnection {
         }
     }
 
-    private func opened(_ writer: WebSocketOutboundWriter, generation current: Int) {
+    /// Reads messages until the server closes the connection: answers pings and the close
+    /// frame, and returns the close code (nil when the connection ended without one).
+    private nonisolated func read(
+        _ inbound: NIOAsyncChannelInboundStream<WebSocketFrame>, answering writer: WebSocketWriter, generation current: Int
+    ) async throws -> WebSocketErrorCode? {
+        for try await frame in inbound {
+            switch frame.opcode {
+            case .text:
+                await receive(String(buffer: frame.unmaskedData), generation: current)
+            case .ping:
+                try await writer.pong(frame.unmaskedData)
+            case .connectionClose:
+                var data = frame.unmaskedData
+                let code = data.readWebSocketErrorCode()
+                try? await writer.close(code ?? .normalClosure)
+                return code
+            default:
+                continue  // binary and pong frames carry nothing for this protocol
+            }
+        }
+        return nil
+    }
+
+    private func opened(_ writer: WebSocketWriter, generation current: Int) {
         guard current == generation else { return }
         outbound = writer
         connectionsOpened += 1
@@ -202,7 +233,7 @@ actor RealtimeConnection {
 
     /// Pings after `activityTimeout` of silence; throws, ending the connection, when no
     /// answer follows within the pong timeout.
-    private func keepAlive(_ writer: WebSocketOutboundWriter, generation current: Int) async throws {
+    private func keepAlive(_ writer: WebSocketWriter, generation current: Int) async throws {
         while current == generation {
             let quietUntil = lastActivity + activityTimeout
             if ContinuousClock.now < quietUntil {
@@ -210,7 +241,7 @@ actor RealtimeConnection {
                 continue
             }
             let pingedAt = ContinuousClock.now
-            try await writer.writeTextMessage(PusherFrame.clientMessage("pusher:ping", [:]))
+            try await writer.send(PusherFrame.clientMessage("pusher:ping", [:]))
             try await Task.sleep(for: pongTimeout)
             if lastActivity < pingedAt {
                 throw AirOpsError(.network, "no answer to a ping within \(pongTimeout.milliseconds) ms")
@@ -323,7 +354,7 @@ actor RealtimeConnection {
     private func send(_ text: String) async {
         guard let outbound else { return }
         do {
-            try await outbound.writeTextMessage(text)
+            try await outbound.send(text)
         } catch {
             logger.debug("realtime: write failed: \(error)")
         }

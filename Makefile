@@ -214,15 +214,6 @@ test-cli: dev-server
 	AIROPS_CLI=$(DEBUG_CLI) $(WITH_SERVER) $(PYTHON) -m pytest -q tests/cli
 	@set -e; for e in examples/python/*.py; do echo "== $$e"; $(WITH_SERVER) $(PYTHON) $$e; done
 
-demo: dev-server lib examples
-	$(WITH_SERVER) sh -c 'set -e; \
-	  echo "== C: execute"; $(BUILD)/examples/execute hello-world Ada; \
-	  echo "== C: stream"; $(BUILD)/examples/stream Ada; \
-	  echo "== C: chat"; $(BUILD)/examples/chat; \
-	  for e in examples/python/*.py; do echo "== Python: $$e"; $(PYTHON) $$e; done'
-
-clean:
-	rm -rf $(BUILD) $(RELEASE_DIR) .build
 # The benchmarks: the programs under bench/c at -O2 without sanitizers against the release
 # library, and a release dev server, so that the server is not what is measured. It shares
 # the library's build folder and flags, so the two builds share every common module.
@@ -249,3 +240,12 @@ bench: test-deps $(LIB) $(BENCH_PROGRAMS) $(BENCH_SERVER)
 test-bench: dev-server $(LIB) $(BENCH_PROGRAMS)
 	$(PYTHON) bench/run.py --quick --server $(DEV_SERVER)
 
+demo: dev-server lib examples
+	$(WITH_SERVER) sh -c 'set -e; \
+	  echo "== C: execute"; $(BUILD)/examples/execute hello-world Ada; \
+	  echo "== C: stream"; $(BUILD)/examples/stream Ada; \
+	  echo "== C: chat"; $(BUILD)/examples/chat; \
+	  for e in examples/python/*.py; do echo "== Python: $$e"; $(PYTHON) $$e; done'
+
+clean:
+	rm -rf $(BUILD) $(RELEASE_DIR) .build

@@ -36,7 +36,10 @@ final class HTTPTransport: Sendable {
         // A refused connection is reported at once instead of being retried until the
         // connect timeout; retrying is a decision that depends on the request (see the retry policy).
         httpConfiguration.connectionPool.retryConnectionEstablishment = false
-        client = HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup, configuration: httpConfiguration)
+        // One event loop for all of this client's requests, their connections' and their
+        // answers' alike: answers handled on another loop than their connection's pay two more
+        // thread wake-ups, which cost more than a loopback request.
+        client = HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup.next(), configuration: httpConfiguration)
     }
 
     func shutdown() async {
@@ -88,13 +91,25 @@ final class HTTPTransport: Sendable {
     ) async -> Result<Response, RetryPolicy.Failure> {
         let response: Response
         do {
-            response = try await withDeadline(configuration.requestTimeout) { [client, request] in
-                let answer = try await client.execute(request, timeout: .nanoseconds(self.configuration.requestTimeout.nanoseconds))
-                let bytes = try await answer.body.collect(upTo: Self.maxResponseBytes)
-                return Response(
-                    status: Int(answer.status.code), body: Data(bytes.readableBytesView),
-                    retryAfter: answer.headers.first(name: "retry-after").flatMap(Self.retryAfter))
+            // The answer must begin by the deadline (the client's timer), and its body must
+            // have arrived by then, checked as each piece comes; the read timeout bounds a
+            // stall between pieces. No timer task races the request: its thread hops would
+            // cost more than a loopback request.
+            let deadline = NIODeadline.now() + .nanoseconds(configuration.requestTimeout.nanoseconds)
+            let answer = try await client.execute(request, deadline: deadline)
+            var bytes = ByteBuffer()
+            for try await piece in answer.body {
+                guard bytes.readableBytes + piece.readableBytes <= Self.maxResponseBytes else {
+                    throw AirOpsError(.protocolViolation, "\(method) \(path): the answer is larger than \(Self.maxResponseBytes) bytes")
+                }
+                bytes.writeImmutableBuffer(piece)
+                guard NIODeadline.now() < deadline else {
+                    throw AirOpsError(.timeout, "\(method) \(path): the answer did not arrive within \(configuration.requestTimeout.milliseconds) ms")
+                }
             }
+            response = Response(
+                status: Int(answer.status.code), body: Data(bytes.readableBytesView),
+                retryAfter: answer.headers.first(name: "retry-after").flatMap(Self.retryAfter))
         } catch {
             return .failure(
                 RetryPolicy.Failure(
@@ -143,9 +158,6 @@ final class HTTPTransport: Sendable {
             default:
                 return AirOpsError(.network, "\(what) failed: \(error)")
             }
-        }
-        if error is NIOTooManyBytesError {
-            return AirOpsError(.protocolViolation, "\(what): the answer is larger than \(maxResponseBytes) bytes")
         }
         return AirOpsError(.network, "\(what) failed: \(error)")
     }

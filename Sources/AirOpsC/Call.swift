@@ -1,6 +1,6 @@
 import AirOps
 import CAirOpsABI
-import Dispatch
+import Synchronization
 
 public typealias ErrorOut = UnsafeMutablePointer<OpaquePointer?>?
 
@@ -24,30 +24,26 @@ func requireOut<T>(_ out: UnsafeMutablePointer<T?>?, _ name: String = "out") thr
     return out
 }
 
-/// Runs an async core operation to completion for a blocking C call.
+/// Runs an async core operation to completion for a blocking C call, on the calling thread.
 func blocking<T: Sendable>(_ operation: @escaping @Sendable () async throws(AirOpsError) -> T) throws(AirOpsError) -> T {
     let outcome = Outcome<T>()
-    Task {
+    let executor = CallerThreadExecutor()
+    Task(executorPreference: executor) {
         let result: Result<T, AirOpsError>
         do throws(AirOpsError) { result = .success(try await operation()) } catch { result = .failure(error) }
         outcome.finish(result)
     }
-    return try outcome.wait().get()
+    executor.run { outcome.result != nil }
+    return try outcome.result!.get()
 }
 
 /// A result handed from the task that computes it to the C thread that waits for it.
-private final class Outcome<T: Sendable>: @unchecked Sendable {
-    private let done = DispatchSemaphore(value: 0)
-    // Written once before `done` is signalled, read after it is awaited.
-    private var result: Result<T, AirOpsError>?
+private final class Outcome<T: Sendable>: Sendable {
+    private let value = Mutex<Result<T, AirOpsError>?>(nil)
+
+    var result: Result<T, AirOpsError>? { value.withLock { $0 } }
 
     func finish(_ result: Result<T, AirOpsError>) {
-        self.result = result
-        done.signal()
-    }
-
-    func wait() -> Result<T, AirOpsError> {
-        done.wait()
-        return result!
+        value.withLock { $0 = result }
     }
 }

@@ -101,6 +101,7 @@ extension DevServerConfig {
         guard plain(realtime.key) else { throw DevServerError("realtime: key must be letters, digits, - _ or .") }
         guard !realtime.secret.isEmpty else { throw DevServerError("realtime: secret is empty") }
         guard realtime.activityTimeout > 0 else { throw DevServerError("realtime: activity_timeout is not positive") }
+        guard realtime.maxQueuedFrames > 0 else { throw DevServerError("realtime: max_queued_frames is not positive") }
     }
 }
 

@@ -3,8 +3,8 @@ import NIOCore
 /// The sending side of one realtime client: a queue of frames that one task writes to the
 /// WebSocket, so that publishers never wait for a slow client.
 ///
-/// The queue holds at most ``bufferLimit`` frames. A client that falls that far behind is
-/// dropped (its socket closed, as by a network failure) rather than slowing everyone down;
+/// The queue holds at most `bufferLimit` frames (the config's `max_queued_frames`). A client
+/// that falls that far behind is dropped (its socket closed, as by a network failure) rather than slowing everyone down;
 /// a Pusher client then reconnects and subscribes again.
 final class RealtimeConnection: Sendable {
     enum Frame: Sendable {
@@ -15,18 +15,16 @@ final class RealtimeConnection: Sendable {
         case drop
     }
 
-    static let bufferLimit = 1000
-
     let socketId: String
     let frames: AsyncStream<Frame>
     private let continuation: AsyncStream<Frame>.Continuation
     private let socket: any Channel
 
-    init(socketId: String, socket: any Channel) {
+    init(socketId: String, socket: any Channel, bufferLimit: Int) {
         self.socketId = socketId
         self.socket = socket
         (frames, continuation) = AsyncStream.makeStream(
-            of: Frame.self, bufferingPolicy: .bufferingOldest(Self.bufferLimit))
+            of: Frame.self, bufferingPolicy: .bufferingOldest(bufferLimit))
     }
 
     func send(_ text: String) {

@@ -36,15 +36,17 @@ final class RealtimeHub: Sendable {
 
     private let state = NIOLockedValueBox(State())
 
-    /// Opens a connection for `socket` with a fresh socket id; `first` is queued before
-    /// anything can be published to it.
-    func connect(socket: any Channel, first: (_ socketId: String) -> PusherMessage) -> RealtimeConnection {
+    /// Opens a connection for `socket` with a fresh socket id and a queue of `bufferLimit`
+    /// frames; `first` is queued before anything can be published to it.
+    func connect(
+        socket: any Channel, bufferLimit: Int, first: (_ socketId: String) -> PusherMessage
+    ) -> RealtimeConnection {
         state.withLockedValue { state in
             var socketId = PusherNames.newSocketId()
             while state.connections[socketId] != nil {
                 socketId = PusherNames.newSocketId()
             }
-            let connection = RealtimeConnection(socketId: socketId, socket: socket)
+            let connection = RealtimeConnection(socketId: socketId, socket: socket, bufferLimit: bufferLimit)
             connection.send(first(socketId))
             state.connections[socketId] = connection
             state.channelsBySocket[socketId] = []

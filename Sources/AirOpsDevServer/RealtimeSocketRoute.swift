@@ -47,7 +47,7 @@ struct RealtimeSocketRoute: Sendable {
         guard let number = Int(version), (5...7).contains(number) else {
             return try await refuse(inbound, outbound, code: 4007, "Unsupported protocol version \(version)")
         }
-        let connection = hub.connect(socket: context.requestContext.socket) {
+        let connection = hub.connect(socket: context.requestContext.socket, bufferLimit: settings.maxQueuedFrames) {
             .connectionEstablished(socketId: $0, activityTimeout: settings.activityTimeout)
         }
         defer { hub.disconnect(connection.socketId) }

@@ -164,7 +164,7 @@ import Testing
                  "agent": {"reply": "r", "tools": [{"name": "t", "keywords": ["x"], "tool_input": {"a": 1},
                                                     "tool_error": "e"}]}},
                 {"id": 2, "uuid": "w", "name": "W", "versions": [{"version": 1, "template": "t", "chunk_count": 3}]}]}],
-             "realtime": {"app_id": "7", "key": "key", "secret": "s", "activity_timeout": 30}}
+             "realtime": {"app_id": "7", "key": "key", "secret": "s", "activity_timeout": 30, "max_queued_frames": 5}}
             """
         let config = try JSONDecoder().decode(DevServerConfig.self, from: Data(text.utf8))
         try config.validate()
@@ -177,7 +177,7 @@ import Testing
                     tools: [.init(name: "t", keywords: ["x"], toolInput: ["a": .int(1)], toolError: "e")]))
         #expect(apps[1].type == .workflow)
         #expect(apps[1].versions[0].chunkCount == 3)
-        #expect(config.realtime == .init(appId: "7", key: "key", secret: "s", activityTimeout: 30))
+        #expect(config.realtime == .init(appId: "7", key: "key", secret: "s", activityTimeout: 30, maxQueuedFrames: 5))
     }
 
     @Test func badRealtimeAndAgentConfigsAreRefused() {
@@ -195,6 +195,7 @@ import Testing
         #expect(problem { $0.realtime.appId = "" }.contains("app_id"))
         #expect(problem { $0.realtime.secret = "" }.contains("secret"))
         #expect(problem { $0.realtime.activityTimeout = 0 }.contains("activity_timeout"))
+        #expect(problem { $0.realtime.maxQueuedFrames = 0 }.contains("max_queued_frames"))
         #expect(problem { $0.workspaces[0].apps[0].versions[0].chunkCount = 0 }.contains("chunk_count"))
         #expect(problem { $0.workspaces[0].apps[0].type = .agent }.contains("agent apps have no versions"))
         #expect(

@@ -37,7 +37,7 @@ public struct Execution: Sendable {
 
     /// Waits until the execution has finished and returns its final record. A record with
     /// status `error` is a result, not a thrown error. For a streamed execution the
-    /// `completed` event triggers the final fetch at once; polling is the fallback. Without
+    /// `completed` event triggers the one fetch at once; polling, from 1 s on, is the fallback. Without
     /// streaming and once a run of the same app has finished, fetches are timed by that
     /// app's recent runtimes: sparse until the run is likely done, frequent right after.
     /// - Parameter timeout: how long to wait at most; nil waits without limit. When it passes
@@ -48,8 +48,9 @@ public struct Execution: Sendable {
         let deadline = timeout.map { clock.now + $0 }
         var plan = pollPlan(schedule)
         var pause = plan.firstPause(at: clock.now)
+        // A `completed` that arrived before this call ends the first pause at once.
+        var seen = 0
         while true {
-            let seen = live?.changes.count ?? 0
             // The last fetch is made at the deadline, so a run that ended meanwhile is returned.
             if let deadline { pause = min(pause, max(deadline - clock.now, .zero)) }
             if pause > .zero {
@@ -60,6 +61,7 @@ public struct Execution: Sendable {
                 }
                 guard !Task.isCancelled else { throw AirOpsError(.timeout, "waiting for execution \(id) was cancelled") }
             }
+            seen = live?.changes.count ?? 0
             let record = try await fetch()
             if record.status.isFinished {
                 live?.finish(from: record)
@@ -77,7 +79,8 @@ public struct Execution: Sendable {
 
     private func pollPlan(_ schedule: PollSchedule?) -> PollPlan {
         if let schedule { return PollPlan(schedule: schedule) }
-        guard live == nil else { return PollPlan(schedule: .streamed) }
+        // Streamed: the `completed` event wakes the wait; polling is the fallback.
+        guard live == nil else { return PollPlan(schedule: .streamed, fetchesAtOnce: false) }
         guard let origin, let runtime = client.runtimes.expected(for: origin.app) else {
             return PollPlan(schedule: .standard)
         }

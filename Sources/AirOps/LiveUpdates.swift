@@ -29,8 +29,13 @@ final class LiveUpdates: Sendable {
         case .event(let name, let data):
             guard let kind = ExecutionEvent.Kind(eventName: name) else { return }
             let event = ExecutionEvent(kind: kind, json: data)
-            if kind == .completed { end(with: event) } else { deliver(event) }
-            changes.fire()
+            // Only the end is news for a wait: a fetch per chunk would cost a request each.
+            if kind == .completed {
+                end(with: event)
+                changes.fire()
+            } else {
+                deliver(event)
+            }
         case .resubscribed:
             changes.fire()
             recover(fetch: fetch, untilFinished: false)

@@ -25,24 +25,30 @@ public struct PollSchedule: Sendable, Equatable {
 
 /// When to fetch next while waiting for one execution. With an expected end (from the app's
 /// recent runtimes) it fetches sparsely until then and often right after; without one it
-/// fetches at once and then follows the schedule.
+/// fetches at once, or after the first interval when realtime events will say when to, and
+/// then follows the schedule.
 struct PollPlan {
     private let schedule: PollSchedule
     private var expectedEnd: ContinuousClock.Instant?
     /// The first pause once the expected end has passed without the run being done: it is
     /// about to end, so look again soon, doubling up to the schedule's first interval.
     private let settle: Duration
+    private let fetchesAtOnce: Bool
     private var interval: Duration?
 
-    init(schedule: PollSchedule, expectedEnd: ContinuousClock.Instant? = nil, settle: Duration = .milliseconds(5)) {
+    init(
+        schedule: PollSchedule, expectedEnd: ContinuousClock.Instant? = nil, settle: Duration = .milliseconds(5),
+        fetchesAtOnce: Bool = true
+    ) {
         self.schedule = schedule
         self.expectedEnd = expectedEnd
         self.settle = settle
+        self.fetchesAtOnce = fetchesAtOnce
     }
 
     /// How long to wait before the first fetch.
     func firstPause(at now: ContinuousClock.Instant) -> Duration {
-        untilExpectedEnd(at: now) ?? .zero
+        untilExpectedEnd(at: now) ?? (fetchesAtOnce ? .zero : schedule.first)
     }
 
     /// How long to wait after a fetch that found the execution unfinished.

@@ -29,8 +29,12 @@ enum WebSocketConnection {
                         let name = address.host.contains(":") || address.host.allSatisfy({ $0.isNumber || $0 == "." }) ? nil : address.host
                         try channel.pipeline.syncOperations.addHandler(NIOSSLClientHandler(context: tls, serverHostname: name))
                     }
-                    return try channel.pipeline.syncOperations.configureUpgradableHTTPClientPipeline(
-                        configuration: .init(upgradeConfiguration: upgradeConfiguration(address, maxMessageSize: maxMessageSize)))
+                    var pipeline = NIOUpgradableHTTPClientPipelineConfiguration(
+                        upgradeConfiguration: upgradeConfiguration(address, maxMessageSize: maxMessageSize))
+                    // The server's first frame (Pusher's connection_established) often shares a
+                    // read with the 101 answer: those bytes belong to the WebSocket, not dropped.
+                    pipeline.leftOverBytesStrategy = .forwardBytes
+                    return try channel.pipeline.syncOperations.configureUpgradableHTTPClientPipeline(configuration: pipeline)
                 }
             }
         switch try await upgrade.get() {

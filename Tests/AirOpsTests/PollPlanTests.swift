@@ -22,6 +22,10 @@ final class PollPlanTests: XCTestCase {
         XCTAssertEqual(pauses, [5, 10, 20, 40, 80, 100, 150])
     }
 
+    func testAStreamedWaitPausesFirstForItsEvents() {
+        XCTAssertEqual(PollPlan(schedule: .streamed, fetchesAtOnce: false).firstPause(at: start), .seconds(1))
+    }
+
     func testAnExpectedEndAlreadyPastFetchesAtOnce() {
         let plan = PollPlan(schedule: .standard, expectedEnd: start - .seconds(1))
         XCTAssertEqual(plan.firstPause(at: start), .zero)

@@ -22,6 +22,20 @@ final class StreamingTests: DevServerTestCase {
         XCTAssertEqual(events.last?.content, expected)
     }
 
+    func testWaitingForAStreamedRunFetchesOnceAfterCompleted() async throws {
+        let before = await server.executionsRead
+        let execution = try await client.execute(appId: "hello-world", inputs: ["name": .string("Ada")], streaming: true)
+        // Waiting while the chunks arrive: they do not trigger fetches, `completed` does.
+        let record = try await execution.result(timeout: .seconds(30))
+        XCTAssertEqual(record.output?.text, "Hello, Ada! Welcome to AirOps.")
+        let afterWait = await server.executionsRead
+        XCTAssertEqual(afterWait - before, 1)
+        // Waiting again once the stream has ended fetches at once.
+        _ = try await execution.result(timeout: .seconds(30))
+        let afterSecondWait = await server.executionsRead
+        XCTAssertEqual(afterSecondWait - afterWait, 1)
+    }
+
     func testManyStreamsShareOneConnection() async throws {
         let client = self.client!
         try await withThrowingTaskGroup(of: Void.self) { group in

@@ -66,7 +66,6 @@ class Event:
     kind: EventKind
     execution_id: str
     json: str
-    data: dict[str, Any] = field(default_factory=dict, hash=False)
     content: str | None = None
     token: str | None = None
     stream_finished: bool = False
@@ -74,6 +73,17 @@ class Event:
     tool: str | None = None
     tool_input: dict[str, Any] | None = field(default=None, hash=False)
     tool_error: str | None = None
+    # `data`, parsed on first use: most callbacks never look at it, and parsing every event
+    # would cost more than the rest of its copy.
+    _data: dict[str, Any] | None = field(default=None, init=False, repr=False, compare=False)
+
+    @property
+    def data(self) -> dict[str, Any]:
+        """:attr:`json` parsed (an empty dict if it is not a JSON object)."""
+        if self._data is None:
+            object.__setattr__(self, "_data", _object(self.json))
+        assert self._data is not None
+        return self._data
 
     @property
     def action(self) -> str:
@@ -84,6 +94,9 @@ class Event:
 
 EventHandler = Callable[[Event], object]
 """An ``on_event`` callback: called with each :class:`Event`; its return value is ignored."""
+
+
+_KINDS: dict[int, EventKind] = {kind.value: kind for kind in EventKind}
 
 
 def _text(value: bytes | None) -> str | None:
@@ -107,10 +120,12 @@ def event_from_c(event: EventStruct) -> Event:
     Raises:
         ValueError: an event kind this package does not know.
     """
-    kind = EventKind(event.kind)
-    raw = _text(event.json) or ""
+    try:
+        kind = _KINDS[event.kind]
+    except (KeyError, IndexError):
+        raise ValueError(f"{event.kind} is not a valid EventKind") from None
     common: dict[str, Any] = {"kind": kind, "execution_id": _text(event.execution_id) or "",
-                              "json": raw, "data": _object(raw)}
+                              "json": _text(event.json) or ""}
     data = event.data
     if kind is EventKind.CHUNK:
         return Event(**common, content=_text(data.chunk.content))

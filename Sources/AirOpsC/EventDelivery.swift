@@ -48,16 +48,33 @@ final class EventDelivery: Sendable {
         }
     }
 
+    /// Runs tasks' jobs on a direct delivery queue, so that a task can call back inline.
+    private final class QueueExecutor: TaskExecutor {
+        let queue: DispatchQueue
+
+        init(_ queue: DispatchQueue) {
+            self.queue = queue
+        }
+
+        func enqueue(_ job: UnownedJob) {
+            queue.async { job.runSynchronously(on: self.asUnownedTaskExecutor()) }
+        }
+    }
+
     private static let deliveryThread = DispatchSpecificKey<Bool>()
     private let mode: Mode
+    /// In direct delivery, the executor of tasks that run where the callbacks run; nil when queued.
+    let executor: (any TaskExecutor)?
 
     init(queued: Bool) throws(AirOpsError) {
         if queued {
             mode = .queued(try Queue())
+            executor = nil
         } else {
             let queue = DispatchQueue(label: "airops.delivery")
             queue.setSpecific(key: Self.deliveryThread, value: true)
             mode = .direct(queue)
+            executor = QueueExecutor(queue)
         }
     }
 

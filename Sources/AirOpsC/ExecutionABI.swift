@@ -42,16 +42,24 @@ final class ExecutionHandle: Sendable {
     private func startDelivering() {
         guard let listener, let events = execution.events else { return }
         let isChat = execution.sessionId != nil
-        Task {
-            for await event in events {
-                delivery.submit {
-                    // The work item keeps the handle alive until the callback has run.
-                    let execution = OpaquePointer(Unmanaged.passUnretained(self).toOpaque())
-                    withCEvent(event, execution: execution, executionId: self.id, isChat: isChat) { cEvent in
-                        listener.call(with: cEvent)
-                    }
-                }
+        // The closure keeps the handle alive until the callback has run.
+        let call: @Sendable (ExecutionEvent) -> Void = { event in
+            let execution = OpaquePointer(Unmanaged.passUnretained(self).toOpaque())
+            withCEvent(event, execution: execution, executionId: self.id, isChat: isChat) { cEvent in
+                listener.call(with: cEvent)
             }
+        }
+        guard let executor = delivery.executor else {
+            Task {
+                for await event in events { delivery.submit { call(event) } }
+            }
+            return
+        }
+        // Direct delivery: the task that takes the events runs on the delivery queue and calls
+        // back there, one thread hand-off per event instead of two; events that are already
+        // waiting are called back without any.
+        Task(executorPreference: executor) {
+            for await event in events { call(event) }
         }
     }
 

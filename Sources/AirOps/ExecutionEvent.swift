@@ -1,5 +1,3 @@
-import FoundationEssentials
-
 /// An event of a streamed execution or chat, as published on its realtime channel.
 public struct ExecutionEvent: Sendable, Equatable {
     public enum Kind: Sendable, Equatable {
@@ -35,7 +33,7 @@ public struct ExecutionEvent: Sendable, Equatable {
     package init(kind: Kind, json: String) {
         self.kind = kind
         self.json = json
-        if case .object(let fields)? = JSONValue(json: Data(json.utf8)) {
+        if case .object(let fields)? = JSONValue(jsonText: json) {
             self.fields = fields
         } else {
             self.fields = [:]

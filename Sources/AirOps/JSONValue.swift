@@ -52,14 +52,26 @@ public enum JSONValue: Sendable, Hashable, Codable {
         self = value
     }
 
+    /// Decodes JSON text a server sent (a realtime frame, an event's data) in place, without
+    /// copying it first; nil for anything that is not JSON.
+    package init?(jsonText text: String) {
+        guard let value = try? Self.parsed(text) else { return nil }
+        self = value
+    }
+
     /// Parses JSON text. Malformed text is an invalid argument: it came from the caller.
     public static func parse(_ text: String) throws(AirOpsError) -> JSONValue {
-        var text = text
         do {
-            return try text.withUTF8 { (bytes) throws(JSONParser.Failure) in try JSONParser.parse(bytes) }
+            return try parsed(text)
         } catch {
             throw AirOpsError(.invalidArgument, "malformed JSON: \(error)")
         }
+    }
+
+    /// Throws the parser's failure (`withUTF8` forwards it untyped).
+    private static func parsed(_ text: String) throws -> JSONValue {
+        var text = text
+        return try text.withUTF8 { (bytes) throws(JSONParser.Failure) in try JSONParser.parse(bytes) }
     }
 
     /// Parses JSON text that must be an object, such as an app's inputs.

@@ -1,5 +1,3 @@
-import FoundationEssentials
-
 /// One Pusher Channels protocol message: `{"event": ..., "channel": ..., "data": ...}`.
 package struct PusherFrame: Sendable, Equatable {
     package var event: String
@@ -16,7 +14,7 @@ package struct PusherFrame: Sendable, Equatable {
 
     /// Parses a text frame; nil for anything that is not a protocol message.
     package init?(text: String) {
-        guard let value = JSONValue(json: Data(text.utf8)), case .string(let event)? = value["event"]
+        guard let value = JSONValue(jsonText: text), case .string(let event)? = value["event"]
         else { return nil }
         self.event = event
         if case .string(let channel)? = value["channel"] { self.channel = channel }
@@ -29,7 +27,7 @@ package struct PusherFrame: Sendable, Equatable {
 
     /// The payload parsed; nil when it is not JSON.
     package var payload: JSONValue? {
-        JSONValue(json: Data(data.utf8))
+        JSONValue(jsonText: data)
     }
 
     /// Client messages carry `data` as an object, as pusher-js sends them.

@@ -12,6 +12,9 @@ command -v cc >/dev/null || missing+=(gcc)
 command -v openssl >/dev/null || missing+=(openssl)
 command -v valgrind >/dev/null || missing+=(valgrind)
 command -v c++ >/dev/null || missing+=(g++)
+# --- Go binding (bindings/go): Debian's Go toolchain; cgo uses gcc above. ---
+command -v go >/dev/null || missing+=(golang-go)
+# --- end of the Go binding's block ---
 if [ ${#missing[@]} -gt 0 ]; then
     if [ "$(id -u)" -ne 0 ]; then
         echo "install these Debian packages first: ${missing[*]}" >&2

@@ -70,7 +70,7 @@ func TestValidOptions(t *testing.T) {
 	run(testContext(t), t, client, "hello-world", ada)
 }
 
-func TestCAFileWithoutCertificates(t *testing.T) {
+func TestCAFileThatIsReadable(t *testing.T) {
 	s := server(t)
 	empty := t.TempDir() + "/empty.pem"
 	if err := os.WriteFile(empty, nil, 0o600); err != nil {

@@ -16,6 +16,9 @@ command -v c++ >/dev/null || missing+=(g++)
 # the library does not) ---
 pkg-config --exists libcurl 2>/dev/null || missing+=(libcurl4-openssl-dev)
 # --- end of make bench: libcurl ---
+# --- Go binding (bindings/go): Debian's Go toolchain; cgo uses gcc above. ---
+command -v go >/dev/null || missing+=(golang-go)
+# --- end of the Go binding's block ---
 if [ ${#missing[@]} -gt 0 ]; then
     if [ "$(id -u)" -ne 0 ]; then
         echo "install these Debian packages first: ${missing[*]}" >&2

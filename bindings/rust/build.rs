@@ -20,12 +20,14 @@ fn main() {
 /// The library's directory and its link name (`airops` for `libairops.so`).
 fn locate() -> (PathBuf, String) {
     let configured = env::var_os("AIROPS_LIBRARY").map(PathBuf::from);
-    let path = configured.unwrap_or_else(|| {
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("../../build/lib")
-    });
+    let path = configured.unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../../build/lib"));
     let path = path.canonicalize().unwrap_or_else(|error| {
-        panic!("libairops not found at {} ({}): build it (make lib) or set AIROPS_LIBRARY \
-                to the .so or its directory", path.display(), error)
+        panic!(
+            "libairops not found at {} ({}): build it (make lib) or set AIROPS_LIBRARY \
+                to the .so or its directory",
+            path.display(),
+            error
+        )
     });
     if path.is_dir() {
         return (path, "airops".to_string());
@@ -34,7 +36,9 @@ fn locate() -> (PathBuf, String) {
     let name = file.strip_prefix("lib").and_then(|rest| rest.split(".so").next());
     match (path.parent(), name) {
         (Some(dir), Some(name)) if !name.is_empty() => (dir.to_path_buf(), name.to_string()),
-        _ => panic!("AIROPS_LIBRARY must name a lib<name>.so file or a directory, not {}",
-                    path.display()),
+        _ => panic!(
+            "AIROPS_LIBRARY must name a lib<name>.so file or a directory, not {}",
+            path.display()
+        ),
     }
 }

@@ -18,11 +18,18 @@ fn var(name: &str) -> Result<String, Box<dyn Error>> {
 fn main() -> Result<(), Box<dyn Error>> {
     let client = Client::builder()
         .load_environment()
-        .identity(&var("AIROPS_USER_ID")?, &var("AIROPS_WORKSPACE_ID")?, &var("AIROPS_HASHED_USER_ID")?)
+        .identity(
+            &var("AIROPS_USER_ID")?,
+            &var("AIROPS_WORKSPACE_ID")?,
+            &var("AIROPS_HASHED_USER_ID")?,
+        )
         .build()?;
 
     println!("== stream hello-world");
-    let (execution, events) = client.execute("hello-world").inputs(r#"{"name": "Ada"}"#).events()?;
+    let (execution, events) = client
+        .execute("hello-world")
+        .inputs(r#"{"name": "Ada"}"#)
+        .events()?;
     for event in events {
         match event.kind {
             EventKind::Chunk { content } => print!("{}", content),
@@ -31,7 +38,11 @@ fn main() -> Result<(), Box<dyn Error>> {
         }
         io::stdout().flush()?;
     }
-    println!("execution {}: {}", execution.id(), execution.wait()?.status());
+    println!(
+        "execution {}: {}",
+        execution.id(),
+        execution.wait()?.status()
+    );
 
     let mut session: Option<String> = None;
     for message in ["Hello, my name is Ada", "What is the weather like?"] {
@@ -43,7 +54,10 @@ fn main() -> Result<(), Box<dyn Error>> {
         let (execution, events) = chat.events()?;
         for event in events {
             match event.kind {
-                EventKind::AgentAction { tool, tool_input_json } => println!("[tool] {} {}", tool, tool_input_json),
+                EventKind::AgentAction {
+                    tool,
+                    tool_input_json,
+                } => println!("[tool] {} {}", tool, tool_input_json),
                 EventKind::AgentResponse { token, .. } => print!("{}", token),
                 EventKind::Completed { .. } => println!(),
                 _ => {}

@@ -58,7 +58,9 @@ impl Client {
     }
 
     pub(crate) fn adopt(raw: NonNull<sys::airops_client>, log: Option<Box<LogSink>>) -> Client {
-        Client { handle: Some(Arc::new(ClientHandle { raw, _log: log })) }
+        Client {
+            handle: Some(Arc::new(ClientHandle { raw, _log: log })),
+        }
     }
 
     pub(crate) fn handle(&self) -> Result<&Arc<ClientHandle>> {
@@ -124,9 +126,9 @@ impl Client {
     /// Queued delivery: blocks until events wait for [`dispatch`](Client::dispatch) or
     /// `timeout` passes (None: no limit); returns whether they wait.
     pub fn wait_for_events(&self, timeout: Option<Duration>) -> Result<bool> {
-        let fd = self.event_fd().ok_or_else(|| {
-            Error::invalid_argument("wait_for_events needs an open client in queued delivery")
-        })?;
+        let fd = self
+            .event_fd()
+            .ok_or_else(|| Error::invalid_argument("wait_for_events needs an open client in queued delivery"))?;
         wait_readable(fd, timeout).map_err(|error| Error::invalid_argument(format!("poll failed: {}", error)))
     }
 

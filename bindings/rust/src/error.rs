@@ -90,12 +90,20 @@ impl Error {
     /// A failure detected while converting arguments for the C call (e.g. a NUL byte inside
     /// a string), reported as the library reports bad arguments.
     pub(crate) fn invalid_argument(message: impl Into<String>) -> Error {
-        Error { code: Code::InvalidArgument, http_status: 0, message: message.into() }
+        Error {
+            code: Code::InvalidArgument,
+            http_status: 0,
+            message: message.into(),
+        }
     }
 
     /// A broken promise of the library (e.g. success without the object it hands over).
     pub(crate) fn internal(message: impl Into<String>) -> Error {
-        Error { code: Code::Internal, http_status: 0, message: message.into() }
+        Error {
+            code: Code::Internal,
+            http_status: 0,
+            message: message.into(),
+        }
     }
 
     /// An operation on a handle that was closed.
@@ -110,12 +118,18 @@ impl Error {
     /// `error` is NULL or a valid `airops_error`.
     pub(crate) unsafe fn copy(code: sys::airops_code, error: *const sys::airops_error) -> Error {
         if error.is_null() {
-            return Error { code: Code::from_raw(code), http_status: 0, message: String::new() };
+            return Error {
+                code: Code::from_raw(code),
+                http_status: 0,
+                message: String::new(),
+            };
         }
         Error {
             code: Code::from_raw(sys::airops_error_code(error)),
             http_status: u16::try_from(sys::airops_error_http_status(error)).unwrap_or(0),
-            message: borrowed(sys::airops_error_message(error)).unwrap_or_default().to_owned(),
+            message: borrowed(sys::airops_error_message(error))
+                .unwrap_or_default()
+                .to_owned(),
         }
     }
 

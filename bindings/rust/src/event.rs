@@ -23,9 +23,16 @@ pub enum EventKind {
     Chunk { content: String },
     /// The end of the stream: `content` is an execution's whole output, `result` a chat's
     /// whole reply; the other one is None.
-    Completed { content: Option<String>, result: Option<String> },
+    Completed {
+        content: Option<String>,
+        result: Option<String>,
+    },
     /// A piece of an agent's reply; `result` is the whole reply on the last token.
-    AgentResponse { token: String, stream_finished: bool, result: Option<String> },
+    AgentResponse {
+        token: String,
+        stream_finished: bool,
+        result: Option<String>,
+    },
     /// An agent calls a tool, with its input as JSON text.
     AgentAction { tool: String, tool_input_json: String },
     /// A tool call failed.
@@ -47,7 +54,9 @@ impl Event {
     pub(crate) unsafe fn copy(event: &sys::airops_event) -> Event {
         let data = &event.data;
         let kind = match event.kind {
-            sys::AIROPS_EVENT_CHUNK => EventKind::Chunk { content: copied(data.chunk.content) },
+            sys::AIROPS_EVENT_CHUNK => EventKind::Chunk {
+                content: copied(data.chunk.content),
+            },
             sys::AIROPS_EVENT_COMPLETED => EventKind::Completed {
                 content: copied_optional(data.completed.content),
                 result: copied_optional(data.completed.result),
@@ -67,6 +76,10 @@ impl Event {
             },
             other => EventKind::Unknown(other),
         };
-        Event { execution_id: copied(event.execution_id), json: copied(event.json), kind }
+        Event {
+            execution_id: copied(event.execution_id),
+            json: copied(event.json),
+            kind,
+        }
     }
 }

@@ -9,8 +9,8 @@ use crate::client::ClientHandle;
 use crate::error::{call, Error, Result};
 use crate::pending::{start_result, Pending};
 use crate::result::ExecutionResult;
-use crate::strings::borrowed;
 use crate::stream::EventSink;
+use crate::strings::borrowed;
 use crate::sys;
 
 /// An execution (`airops_execution`), freed when dropped or [closed](Execution::close).
@@ -43,7 +43,11 @@ impl Execution {
         client: Arc<ClientHandle>,
         sink: Option<Arc<EventSink>>,
     ) -> Execution {
-        Execution { raw: raw.as_ptr(), sink: Mutex::new(sink), client: Some(client) }
+        Execution {
+            raw: raw.as_ptr(),
+            sink: Mutex::new(sink),
+            client: Some(client),
+        }
     }
 
     fn raw(&self) -> Result<*mut sys::airops_execution> {

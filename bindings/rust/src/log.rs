@@ -48,12 +48,16 @@ impl LogLevel {
 /// The closure that receives a client's log messages; its address is the callback's
 /// `user_data`. The client holds it until `airops_client_free` has returned.
 pub(crate) struct LogSink {
-    handler: Box<dyn Fn(LogLevel, &str) + Send + Sync>,
+    handler: Box<LogHandler>,
 }
+
+type LogHandler = dyn Fn(LogLevel, &str) + Send + Sync;
 
 impl LogSink {
     pub(crate) fn new(handler: impl Fn(LogLevel, &str) + Send + Sync + 'static) -> Box<LogSink> {
-        Box::new(LogSink { handler: Box::new(handler) })
+        Box::new(LogSink {
+            handler: Box::new(handler),
+        })
     }
 
     pub(crate) fn user_data(&self) -> *mut c_void {

@@ -64,7 +64,9 @@ impl ClientBuilder {
                 c_string(workspace_id, "workspace_id")?,
                 c_string(hashed_user_id, "hashed_user_id")?,
             );
-            call(|error| unsafe { sys::airops_options_set_identity(options, user.as_ptr(), workspace.as_ptr(), hashed.as_ptr(), error) })
+            call(|error| unsafe {
+                sys::airops_options_set_identity(options, user.as_ptr(), workspace.as_ptr(), hashed.as_ptr(), error)
+            })
         })
     }
 
@@ -78,7 +80,9 @@ impl ClientBuilder {
 
     /// The timeout of one HTTP request, from connecting to the last byte (default 30 s).
     pub fn request_timeout(self, timeout: Duration) -> Self {
-        self.set(|options| call(|error| unsafe { sys::airops_options_set_request_timeout(options, millis(timeout), error) }))
+        self.set(|options| {
+            call(|error| unsafe { sys::airops_options_set_request_timeout(options, millis(timeout), error) })
+        })
     }
 
     /// Applies `AIROPS_HOST` and `AIROPS_PUSHER_KEY` with `AIROPS_REALTIME_URL` or
@@ -135,7 +139,9 @@ impl ClientBuilder {
         let sink = LogSink::new(handler);
         let user_data = sink.user_data();
         self = self.set(|options| {
-            call(|error| unsafe { sys::airops_options_set_log_callback(options, min_level.raw(), Some(on_log), user_data, error) })
+            call(|error| unsafe {
+                sys::airops_options_set_log_callback(options, min_level.raw(), Some(on_log), user_data, error)
+            })
         });
         // The options point at the sink: the client keeps it until it is freed.
         self.log = Some(sink);

@@ -42,7 +42,10 @@ enum State<T> {
 
 impl<T> Slot<T> {
     fn new() -> Arc<Slot<T>> {
-        Arc::new(Slot { state: Mutex::new(State::Waiting(None)), done: Condvar::new() })
+        Arc::new(Slot {
+            state: Mutex::new(State::Waiting(None)),
+            done: Condvar::new(),
+        })
     }
 
     fn lock(&self) -> MutexGuard<'_, State<T>> {
@@ -77,7 +80,11 @@ impl<T> Pending<T> {
             if let Some(outcome) = take(&mut state) {
                 return outcome;
             }
-            state = self.slot.done.wait(state).unwrap_or_else(|poisoned| poisoned.into_inner());
+            state = self
+                .slot
+                .done
+                .wait(state)
+                .unwrap_or_else(|poisoned| poisoned.into_inner());
         }
     }
 
@@ -94,8 +101,12 @@ impl<T> Pending<T> {
                 if left == Duration::ZERO {
                     break;
                 }
-                state = self.slot.done.wait_timeout(state, left)
-                    .unwrap_or_else(|poisoned| poisoned.into_inner()).0;
+                state = self
+                    .slot
+                    .done
+                    .wait_timeout(state, left)
+                    .unwrap_or_else(|poisoned| poisoned.into_inner())
+                    .0;
             }
         }
         Err(self)
@@ -144,7 +155,11 @@ pub(crate) fn start_execution(
     start: impl FnOnce(sys::airops_execution_callback, *mut c_void, *mut *mut sys::airops_error) -> sys::airops_code,
 ) -> Result<Pending<Execution>> {
     let slot = Slot::new();
-    let done = Box::into_raw(Box::new(ExecutionDone { slot: slot.clone(), client: client.clone(), sink }));
+    let done = Box::into_raw(Box::new(ExecutionDone {
+        slot: slot.clone(),
+        client: client.clone(),
+        sink,
+    }));
     let started = call(|error| start(Some(on_execution_done), done as *mut c_void, error));
     if started.is_err() {
         // SAFETY: the call failed, so its completion never runs and nothing else owns `done`.
@@ -215,6 +230,10 @@ unsafe extern "C" fn on_result_done<T: Outcome>(
     user_data: *mut c_void,
 ) {
     let slot = Arc::from_raw(user_data as *const Slot<T>);
-    let outcome = if code == sys::AIROPS_OK { T::take(result) } else { Err(Error::copy(code, error)) };
+    let outcome = if code == sys::AIROPS_OK {
+        T::take(result)
+    } else {
+        Err(Error::copy(code, error))
+    };
     slot.complete(outcome);
 }

@@ -23,7 +23,11 @@ extern "C" {
 /// counts as not readable; the caller polls again.
 pub(crate) fn wait_readable(fd: RawFd, timeout: Option<Duration>) -> io::Result<bool> {
     let timeout_ms = timeout.map_or(-1, |timeout| c_int::try_from(timeout.as_millis()).unwrap_or(c_int::MAX));
-    let mut entry = PollFd { fd, events: POLLIN, revents: 0 };
+    let mut entry = PollFd {
+        fd,
+        events: POLLIN,
+        revents: 0,
+    };
     // SAFETY: one valid entry.
     match unsafe { poll(&mut entry, 1, timeout_ms) } {
         -1 => {

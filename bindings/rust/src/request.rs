@@ -19,10 +19,15 @@ fn user_data(sink: &Option<Arc<EventSink>>) -> *mut std::os::raw::c_void {
 }
 
 fn callback(sink: &Option<Arc<EventSink>>) -> sys::airops_event_callback {
-    sink.as_ref().map(|_| on_event as unsafe extern "C" fn(*const sys::airops_event, *mut std::os::raw::c_void))
+    sink.as_ref()
+        .map(|_| on_event as unsafe extern "C" fn(*const sys::airops_event, *mut std::os::raw::c_void))
 }
 
-fn adopt(out: *mut sys::airops_execution, client: &Arc<ClientHandle>, sink: Option<Arc<EventSink>>) -> Result<Execution> {
+fn adopt(
+    out: *mut sys::airops_execution,
+    client: &Arc<ClientHandle>,
+    sink: Option<Arc<EventSink>>,
+) -> Result<Execution> {
     let raw = NonNull::new(out).ok_or_else(|| Error::internal("the library returned no execution"))?;
     Ok(Execution::adopt(raw, client.clone(), sink))
 }
@@ -41,7 +46,12 @@ pub struct Execute<'a> {
 
 impl<'a> Execute<'a> {
     pub(crate) fn new(client: &'a Client, app_id: &'a str) -> Execute<'a> {
-        Execute { client, app_id, inputs: None, version: 0 }
+        Execute {
+            client,
+            app_id,
+            inputs: None,
+            version: 0,
+        }
     }
 
     /// The app's inputs as a JSON object, e.g. `{"name": "Ada"}` (default `{}`).
@@ -57,7 +67,11 @@ impl<'a> Execute<'a> {
     }
 
     fn arguments(&self) -> Result<(&'a Arc<ClientHandle>, CString, Option<CString>)> {
-        Ok((self.client.handle()?, c_string(self.app_id, "app_id")?, c_string_or_null(self.inputs, "inputs")?))
+        Ok((
+            self.client.handle()?,
+            c_string(self.app_id, "app_id")?,
+            c_string_or_null(self.inputs, "inputs")?,
+        ))
     }
 
     /// Starts the execution and returns at once, without waiting for its result. Blocks for
@@ -66,7 +80,14 @@ impl<'a> Execute<'a> {
         let (client, app_id, inputs) = self.arguments()?;
         let mut out = ptr::null_mut();
         call(|error| unsafe {
-            sys::airops_app_execute(client.as_ptr(), app_id.as_ptr(), as_ptr_or_null(&inputs), self.version.into(), &mut out, error)
+            sys::airops_app_execute(
+                client.as_ptr(),
+                app_id.as_ptr(),
+                as_ptr_or_null(&inputs),
+                self.version.into(),
+                &mut out,
+                error,
+            )
         })?;
         adopt(out, client, None)
     }
@@ -90,8 +111,16 @@ impl<'a> Execute<'a> {
         let sink = Some(sink);
         let mut out = ptr::null_mut();
         call(|error| unsafe {
-            sys::airops_app_execute_stream(client.as_ptr(), app_id.as_ptr(), as_ptr_or_null(&inputs), self.version.into(),
-                                           callback(&sink), user_data(&sink), &mut out, error)
+            sys::airops_app_execute_stream(
+                client.as_ptr(),
+                app_id.as_ptr(),
+                as_ptr_or_null(&inputs),
+                self.version.into(),
+                callback(&sink),
+                user_data(&sink),
+                &mut out,
+                error,
+            )
         })?;
         adopt(out, client, sink)
     }
@@ -110,8 +139,18 @@ impl<'a> Execute<'a> {
         let (client, app_id, inputs) = self.arguments()?;
         let (on_event, event_user_data, stream) = (callback(&sink), user_data(&sink), sink.is_some());
         start_execution(client, sink, |on_done, done_user_data, error| unsafe {
-            sys::airops_app_execute_async(client.as_ptr(), app_id.as_ptr(), as_ptr_or_null(&inputs), self.version.into(),
-                                          stream.into(), on_event, event_user_data, on_done, done_user_data, error)
+            sys::airops_app_execute_async(
+                client.as_ptr(),
+                app_id.as_ptr(),
+                as_ptr_or_null(&inputs),
+                self.version.into(),
+                stream.into(),
+                on_event,
+                event_user_data,
+                on_done,
+                done_user_data,
+                error,
+            )
         })
     }
 }
@@ -134,7 +173,13 @@ pub struct Chat<'a> {
 
 impl<'a> Chat<'a> {
     pub(crate) fn new(client: &'a Client, app_id: &'a str, message: &'a str) -> Chat<'a> {
-        Chat { client, app_id, message, inputs: None, session_id: None }
+        Chat {
+            client,
+            app_id,
+            message,
+            inputs: None,
+            session_id: None,
+        }
     }
 
     /// The agent's inputs as a JSON object (default none).
@@ -150,12 +195,15 @@ impl<'a> Chat<'a> {
     }
 
     fn arguments(&self) -> Result<(&'a Arc<ClientHandle>, [Option<CString>; 4])> {
-        Ok((self.client.handle()?, [
-            Some(c_string(self.app_id, "app_id")?),
-            Some(c_string(self.message, "message")?),
-            c_string_or_null(self.inputs, "inputs")?,
-            c_string_or_null(self.session_id, "session_id")?,
-        ]))
+        Ok((
+            self.client.handle()?,
+            [
+                Some(c_string(self.app_id, "app_id")?),
+                Some(c_string(self.message, "message")?),
+                c_string_or_null(self.inputs, "inputs")?,
+                c_string_or_null(self.session_id, "session_id")?,
+            ],
+        ))
     }
 
     /// Sends the message without an event handler; wait on the execution for the reply.
@@ -180,8 +228,17 @@ impl<'a> Chat<'a> {
         let (client, [app_id, message, inputs, session]) = self.arguments()?;
         let mut out = ptr::null_mut();
         call(|error| unsafe {
-            sys::airops_app_chat(client.as_ptr(), as_ptr_or_null(&app_id), as_ptr_or_null(&message), as_ptr_or_null(&inputs),
-                                 as_ptr_or_null(&session), callback(&sink), user_data(&sink), &mut out, error)
+            sys::airops_app_chat(
+                client.as_ptr(),
+                as_ptr_or_null(&app_id),
+                as_ptr_or_null(&message),
+                as_ptr_or_null(&inputs),
+                as_ptr_or_null(&session),
+                callback(&sink),
+                user_data(&sink),
+                &mut out,
+                error,
+            )
         })?;
         adopt(out, client, sink)
     }
@@ -200,9 +257,18 @@ impl<'a> Chat<'a> {
         let (client, [app_id, message, inputs, session]) = self.arguments()?;
         let (on_event, event_user_data) = (callback(&sink), user_data(&sink));
         start_execution(client, sink, |on_done, done_user_data, error| unsafe {
-            sys::airops_app_chat_async(client.as_ptr(), as_ptr_or_null(&app_id), as_ptr_or_null(&message),
-                                       as_ptr_or_null(&inputs), as_ptr_or_null(&session), on_event, event_user_data,
-                                       on_done, done_user_data, error)
+            sys::airops_app_chat_async(
+                client.as_ptr(),
+                as_ptr_or_null(&app_id),
+                as_ptr_or_null(&message),
+                as_ptr_or_null(&inputs),
+                as_ptr_or_null(&session),
+                on_event,
+                event_user_data,
+                on_done,
+                done_user_data,
+                error,
+            )
         })
     }
 }

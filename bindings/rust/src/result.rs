@@ -52,7 +52,10 @@ impl ExecutionResult {
         ExecutionResult { raw }
     }
 
-    fn text(&self, getter: unsafe extern "C" fn(*const sys::airops_result) -> *const std::os::raw::c_char) -> Option<&str> {
+    fn text(
+        &self,
+        getter: unsafe extern "C" fn(*const sys::airops_result) -> *const std::os::raw::c_char,
+    ) -> Option<&str> {
         // SAFETY: the string lives as long as the result, which `self` borrows.
         unsafe { borrowed(getter(self.raw.as_ptr())) }
     }

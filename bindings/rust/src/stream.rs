@@ -18,7 +18,9 @@ pub(crate) struct EventSink {
 
 impl EventSink {
     pub(crate) fn new(handler: impl Fn(Event) + Send + Sync + 'static) -> Arc<EventSink> {
-        Arc::new(EventSink { handler: Box::new(handler) })
+        Arc::new(EventSink {
+            handler: Box::new(handler),
+        })
     }
 
     pub(crate) fn user_data(self: &Arc<Self>) -> *mut c_void {
@@ -63,7 +65,13 @@ impl Events {
             // The receiver may be gone: nobody iterates any more.
             let _ = sender.lock().map(|sender| sender.send(event));
         });
-        (sink, Events { receiver, finished: false })
+        (
+            sink,
+            Events {
+                receiver,
+                finished: false,
+            },
+        )
     }
 
     /// The next event, waiting at most `timeout`: `Timeout` when none came in time,

@@ -30,7 +30,11 @@ pub(crate) unsafe fn borrowed<'a>(pointer: *const c_char) -> Option<&'a str> {
         return None;
     }
     // The header promises UTF-8; a violation is a library bug, not bad input.
-    Some(CStr::from_ptr(pointer).to_str().expect("libairops returned a string that is not UTF-8"))
+    Some(
+        CStr::from_ptr(pointer)
+            .to_str()
+            .expect("libairops returned a string that is not UTF-8"),
+    )
 }
 
 /// A string of static storage (names, the version).

@@ -24,7 +24,13 @@ macro_rules! opaque {
     )*};
 }
 
-opaque!(airops_error, airops_options, airops_client, airops_execution, airops_result);
+opaque!(
+    airops_error,
+    airops_options,
+    airops_client,
+    airops_execution,
+    airops_result
+);
 
 pub type airops_code = c_uint;
 pub const AIROPS_OK: airops_code = 0;
@@ -127,8 +133,7 @@ pub struct airops_event {
 
 pub type airops_log_callback =
     Option<unsafe extern "C" fn(level: airops_log_level, message: *const c_char, user_data: *mut c_void)>;
-pub type airops_event_callback =
-    Option<unsafe extern "C" fn(event: *const airops_event, user_data: *mut c_void)>;
+pub type airops_event_callback = Option<unsafe extern "C" fn(event: *const airops_event, user_data: *mut c_void)>;
 pub type airops_execution_callback = Option<
     unsafe extern "C" fn(
         code: airops_code,
@@ -189,10 +194,7 @@ extern "C" {
         timeout_ms: i64,
         error: *mut *mut airops_error,
     ) -> airops_code;
-    pub fn airops_options_load_environment(
-        options: *mut airops_options,
-        error: *mut *mut airops_error,
-    ) -> airops_code;
+    pub fn airops_options_load_environment(options: *mut airops_options, error: *mut *mut airops_error) -> airops_code;
     pub fn airops_options_set_realtime_url(
         options: *mut airops_options,
         url: *const c_char,
@@ -274,10 +276,7 @@ extern "C" {
         out: *mut *mut airops_result,
         error: *mut *mut airops_error,
     ) -> airops_code;
-    pub fn airops_execution_cancel(
-        execution: *mut airops_execution,
-        error: *mut *mut airops_error,
-    ) -> airops_code;
+    pub fn airops_execution_cancel(execution: *mut airops_execution, error: *mut *mut airops_error) -> airops_code;
     pub fn airops_execution_free(execution: *mut airops_execution);
 
     // Streaming and chat

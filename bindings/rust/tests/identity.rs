@@ -55,7 +55,11 @@ fn rejected_options_are_the_error_of_build() {
 
 #[test]
 fn the_first_rejected_option_wins() {
-    let error = Client::builder().host("nonsense").request_timeout(Duration::ZERO).build().unwrap_err();
+    let error = Client::builder()
+        .host("nonsense")
+        .request_timeout(Duration::ZERO)
+        .build()
+        .unwrap_err();
     assert!(error.message().contains("host"), "{}", error);
 }
 

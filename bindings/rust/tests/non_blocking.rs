@@ -35,7 +35,11 @@ fn block_on<F: Future>(future: F) -> F::Output {
 #[test]
 fn s15_execute_and_wait_without_blocking() {
     let client = client();
-    let pending = client.execute("hello-world").inputs(r#"{"name": "Ada"}"#).start_async().unwrap();
+    let pending = client
+        .execute("hello-world")
+        .inputs(r#"{"name": "Ada"}"#)
+        .start_async()
+        .unwrap();
     let execution = pending.wait_timeout(PATIENCE).expect("execute completes").unwrap();
     let result = execution.wait_async(Some(PATIENCE)).unwrap().wait().unwrap();
     assert_eq!(result.output(), Some("Hello, Ada! Welcome to AirOps."));
@@ -45,7 +49,11 @@ fn s15_execute_and_wait_without_blocking() {
 fn s15_futures_are_awaited() {
     let client = client();
     let output = block_on(async {
-        let execution = client.execute("hello-world").inputs(r#"{"name": "Ada"}"#).start_async()?.await?;
+        let execution = client
+            .execute("hello-world")
+            .inputs(r#"{"name": "Ada"}"#)
+            .start_async()?
+            .await?;
         let result = execution.wait_async(None)?.await?;
         let fetched = execution.fetch_async()?.await?;
         assert_eq!(fetched.output(), result.output());
@@ -70,7 +78,10 @@ fn s15_streams_and_chats_without_blocking() {
     let events = collect_until_completed(&receiver);
     assert_eq!(chunks(&events), completed_content(&events));
     let execution = pending.wait().unwrap();
-    assert_eq!(execution.wait_async(Some(PATIENCE)).unwrap().wait().unwrap().output(), Some("no thread blocked"));
+    assert_eq!(
+        execution.wait_async(Some(PATIENCE)).unwrap().wait().unwrap().output(),
+        Some("no thread blocked")
+    );
 
     let chat = block_on(client.chat("demo-agent", "Hello").start_async().unwrap()).unwrap();
     assert!(chat.session_id().is_some());
@@ -81,10 +92,17 @@ fn s15_streams_and_chats_without_blocking() {
 fn s15_cancel_and_wait_timeout_without_blocking() {
     let client = client();
     let execution = client.execute("slow-echo").inputs(r#"{"text": "x"}"#).start().unwrap();
-    let error = execution.wait_async(Some(Duration::from_millis(100))).unwrap().wait().unwrap_err();
+    let error = execution
+        .wait_async(Some(Duration::from_millis(100)))
+        .unwrap()
+        .wait()
+        .unwrap_err();
     assert_eq!(error.code(), Code::Timeout);
     execution.cancel_async().unwrap().wait().unwrap();
-    assert_eq!(execution.wait_async(None).unwrap().wait().unwrap().state(), State::Cancelled);
+    assert_eq!(
+        execution.wait_async(None).unwrap().wait().unwrap().state(),
+        State::Cancelled
+    );
     let error = block_on(client.execute("no-such-app").start_async().unwrap()).unwrap_err();
     assert_eq!((error.code(), error.http_status()), (Code::NotFound, Some(404)));
 }
@@ -95,12 +113,22 @@ fn s15_a_dropped_pending_call_frees_what_it_hands_over() {
     // The handler holds a token: it is released once the execution handed over is freed.
     let token = Arc::new(());
     let held = token.clone();
-    drop(client.execute("slow-echo").inputs(r#"{"text": "nobody waits"}"#).stream_async(move |_| {
-        let _ = &held;
-    }).unwrap());
+    drop(
+        client
+            .execute("slow-echo")
+            .inputs(r#"{"text": "nobody waits"}"#)
+            .stream_async(move |_| {
+                let _ = &held;
+            })
+            .unwrap(),
+    );
     let deadline = Instant::now() + PATIENCE;
     while Arc::strong_count(&token) > 1 && Instant::now() < deadline {
         thread::sleep(Duration::from_millis(10));
     }
-    assert_eq!(Arc::strong_count(&token), 1, "the abandoned execution and its handler are freed");
+    assert_eq!(
+        Arc::strong_count(&token),
+        1,
+        "the abandoned execution and its handler are freed"
+    );
 }

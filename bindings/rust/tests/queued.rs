@@ -44,7 +44,10 @@ fn s16_events_run_only_in_dispatch() {
         })
         .unwrap();
     // Events wait, readable on the fd, until someone dispatches them.
-    assert!(client.wait_for_events(Some(PATIENCE)).unwrap(), "events wait for dispatch");
+    assert!(
+        client.wait_for_events(Some(PATIENCE)).unwrap(),
+        "events wait for dispatch"
+    );
     assert!(receiver.try_recv().is_err(), "no handler ran before dispatch");
 
     let stop = Arc::new(AtomicBool::new(false));
@@ -52,17 +55,29 @@ fn s16_events_run_only_in_dispatch() {
     let events = collect_until_completed(&receiver);
     stop.store(true, Ordering::SeqCst);
     let dispatch_thread = dispatcher.join().unwrap();
-    assert!(threads.lock().unwrap().iter().all(|thread| *thread == dispatch_thread),
-            "handlers run on the dispatching thread");
+    assert!(
+        threads.lock().unwrap().iter().all(|thread| *thread == dispatch_thread),
+        "handlers run on the dispatching thread"
+    );
     assert_eq!(chunks(&events), completed_content(&events));
-    assert_eq!(execution.wait_timeout(PATIENCE).unwrap().output(), Some("one two three four"));
+    assert_eq!(
+        execution.wait_timeout(PATIENCE).unwrap().output(),
+        Some("one two three four")
+    );
 }
 
 #[test]
 fn s16_completions_run_only_in_dispatch() {
     let client = queued_client();
-    let pending: Pending<_> = client.execute("hello-world").inputs(r#"{"name": "Ada"}"#).start_async().unwrap();
-    assert!(client.wait_for_events(Some(PATIENCE)).unwrap(), "the completion waits for dispatch");
+    let pending: Pending<_> = client
+        .execute("hello-world")
+        .inputs(r#"{"name": "Ada"}"#)
+        .start_async()
+        .unwrap();
+    assert!(
+        client.wait_for_events(Some(PATIENCE)).unwrap(),
+        "the completion waits for dispatch"
+    );
     assert!(!pending.is_done(), "no completion before dispatch");
     let ran = client.dispatch(1).unwrap();
     assert_eq!(ran, 1);

@@ -38,13 +38,20 @@ fn s10_streamed_chunks_arrive_in_order_before_completed() {
     // Direct delivery: on the library's delivery thread, never the caller's.
     assert!(threads.iter().all(|id| *id != thread::current().id()));
     let result = execution.wait_timeout(PATIENCE).unwrap();
-    assert_eq!((result.state(), result.output()), (State::Success, Some(output.as_str())));
+    assert_eq!(
+        (result.state(), result.output()),
+        (State::Success, Some(output.as_str()))
+    );
 }
 
 #[test]
 fn s10_events_iterator_ends_after_completed() {
     let client = client();
-    let (execution, events) = client.execute("slow-echo").inputs(r#"{"text": "a b c"}"#).events().unwrap();
+    let (execution, events) = client
+        .execute("slow-echo")
+        .inputs(r#"{"text": "a b c"}"#)
+        .events()
+        .unwrap();
     let events: Vec<_> = events.collect();
     assert_eq!(completed_content(&events), "a b c");
     assert_eq!(chunks(&events), "a b c");
@@ -55,7 +62,11 @@ fn s10_events_iterator_ends_after_completed() {
 #[test]
 fn s10_cancelling_a_stream_ends_its_iterator_without_completed() {
     let client = client();
-    let (execution, mut events) = client.execute("slow-echo").inputs(r#"{"text": "x y z"}"#).events().unwrap();
+    let (execution, mut events) = client
+        .execute("slow-echo")
+        .inputs(r#"{"text": "x y z"}"#)
+        .events()
+        .unwrap();
     execution.cancel().unwrap();
     let rest = drain(&mut events);
     assert!(rest.iter().all(|event| !event.is_completed()), "{:?}", rest);
@@ -112,8 +123,14 @@ fn s17_closing_an_execution_from_its_own_handler() {
         })
         .unwrap();
     *slot.lock().unwrap() = Some(execution);
-    was_closed.recv_timeout(PATIENCE).expect("the handler closes its execution");
+    was_closed
+        .recv_timeout(PATIENCE)
+        .expect("the handler closes its execution");
     let after_close = calls.load(Ordering::SeqCst);
     thread::sleep(Duration::from_millis(500));
-    assert_eq!(calls.load(Ordering::SeqCst), after_close, "a handler ran after its execution closed");
+    assert_eq!(
+        calls.load(Ordering::SeqCst),
+        after_close,
+        "a handler ran after its execution closed"
+    );
 }

@@ -18,7 +18,10 @@ pub const PATIENCE: Duration = Duration::from_secs(30);
 
 pub fn var(name: &str) -> String {
     env::var(name).unwrap_or_else(|_| {
-        panic!("{} is not set: run the tests under tests/with_dev_server.py (see bindings/rust/run-tests.sh)", name)
+        panic!(
+            "{} is not set: run the tests under tests/with_dev_server.py (see bindings/rust/run-tests.sh)",
+            name
+        )
     })
 }
 
@@ -32,7 +35,11 @@ pub fn public_builder() -> ClientBuilder {
 
 /// Options of a client identified as the dev server's demo user.
 pub fn builder() -> ClientBuilder {
-    public_builder().identity(&var("AIROPS_USER_ID"), &var("AIROPS_WORKSPACE_ID"), &var("AIROPS_HASHED_USER_ID"))
+    public_builder().identity(
+        &var("AIROPS_USER_ID"),
+        &var("AIROPS_WORKSPACE_ID"),
+        &var("AIROPS_HASHED_USER_ID"),
+    )
 }
 
 pub fn client() -> Client {
@@ -42,23 +49,38 @@ pub fn client() -> Client {
 /// A counter of GET /dev/stats, e.g. `realtime_connections_total`.
 pub fn stat(name: &str) -> u64 {
     let host = var("AIROPS_HOST");
-    let address = host.strip_prefix("http://").expect("the dev server speaks plain HTTP on loopback");
+    let address = host
+        .strip_prefix("http://")
+        .expect("the dev server speaks plain HTTP on loopback");
     let mut stream = TcpStream::connect(address).expect("connect to the dev server");
     stream.set_read_timeout(Some(PATIENCE)).unwrap();
-    write!(stream, "GET /dev/stats HTTP/1.1\r\nHost: {}\r\nConnection: close\r\n\r\n", address).unwrap();
+    write!(
+        stream,
+        "GET /dev/stats HTTP/1.1\r\nHost: {}\r\nConnection: close\r\n\r\n",
+        address
+    )
+    .unwrap();
     let mut answer = String::new();
     stream.read_to_string(&mut answer).unwrap();
     let key = format!("\"{}\":", name);
     let start = answer.find(&key).unwrap_or_else(|| panic!("no {} in {}", name, answer)) + key.len();
-    let digits: String = answer[start..].trim_start().chars().take_while(char::is_ascii_digit).collect();
-    digits.parse().unwrap_or_else(|_| panic!("{} is not a count in {}", name, answer))
+    let digits: String = answer[start..]
+        .trim_start()
+        .chars()
+        .take_while(char::is_ascii_digit)
+        .collect();
+    digits
+        .parse()
+        .unwrap_or_else(|_| panic!("{} is not a count in {}", name, answer))
 }
 
 /// Receives events until `completed` (included), failing after PATIENCE.
 pub fn collect_until_completed(events: &Receiver<Event>) -> Vec<Event> {
     let mut received = Vec::new();
     loop {
-        let event = events.recv_timeout(PATIENCE).expect("the stream goes on until completed");
+        let event = events
+            .recv_timeout(PATIENCE)
+            .expect("the stream goes on until completed");
         let completed = event.is_completed();
         received.push(event);
         if completed {
@@ -69,19 +91,28 @@ pub fn collect_until_completed(events: &Receiver<Event>) -> Vec<Event> {
 
 /// The concatenated contents of the chunk events.
 pub fn chunks(events: &[Event]) -> String {
-    events.iter().filter_map(|event| match &event.kind {
-        EventKind::Chunk { content } => Some(content.as_str()),
-        _ => None,
-    }).collect()
+    events
+        .iter()
+        .filter_map(|event| match &event.kind {
+            EventKind::Chunk { content } => Some(content.as_str()),
+            _ => None,
+        })
+        .collect()
 }
 
 /// The content of the one completed event, which must be the last one.
 pub fn completed_content(events: &[Event]) -> String {
     let completed: Vec<_> = events.iter().filter(|event| event.is_completed()).collect();
     assert_eq!(completed.len(), 1, "exactly one completed event in {:?}", events);
-    assert!(events.last().unwrap().is_completed(), "completed comes last in {:?}", events);
+    assert!(
+        events.last().unwrap().is_completed(),
+        "completed comes last in {:?}",
+        events
+    );
     match &completed[0].kind {
-        EventKind::Completed { content: Some(content), .. } => content.clone(),
+        EventKind::Completed {
+            content: Some(content), ..
+        } => content.clone(),
         other => panic!("an execution's completed event carries its content, not {:?}", other),
     }
 }

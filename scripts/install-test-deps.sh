@@ -12,6 +12,11 @@ command -v cc >/dev/null || missing+=(gcc)
 command -v openssl >/dev/null || missing+=(openssl)
 command -v valgrind >/dev/null || missing+=(valgrind)
 command -v c++ >/dev/null || missing+=(g++)
+# >>> Rust binding (bindings/rust/run-tests.sh): cargo with rustc (Debian's where no rustup
+# toolchain is on PATH), strip for the copy of the library its valgrind run loads.
+command -v cargo >/dev/null || missing+=(cargo)
+command -v strip >/dev/null || missing+=(binutils)
+# <<< Rust binding
 if [ ${#missing[@]} -gt 0 ]; then
     if [ "$(id -u)" -ne 0 ]; then
         echo "install these Debian packages first: ${missing[*]}" >&2

@@ -18,6 +18,9 @@ cd "$root/bindings/rust"
 echo "== cargo test ($AIROPS_LIBRARY)"
 "${with_server[@]}" cargo test --offline
 
+echo "== example: cargo run --example demo"
+"${with_server[@]}" cargo run --offline --quiet --example demo
+
 # valgrind cannot read the library's DWARF 5 debug info: it runs a copy without it, found
 # before the RUNPATH through LD_LIBRARY_PATH.
 echo "== cargo test under valgrind memcheck (a subset)"

@@ -25,6 +25,11 @@ use crate::sys;
 /// Wait for it with [`wait`](Pending::wait) or [`wait_timeout`](Pending::wait_timeout), or
 /// `.await` it in any executor (it is a [`Future`]). Dropping it does not stop the call;
 /// what the call hands over (an execution, a result) is then freed when it completes.
+///
+/// Its completion runs where the client's handlers run: waiting for it inside a handler of
+/// the same client, or on the only thread that dispatches a queued client, never ends. A
+/// call that hands over an execution keeps the client alive until it completes (in queued
+/// delivery: until its completion is dispatched).
 pub struct Pending<T> {
     slot: Arc<Slot<T>>,
 }

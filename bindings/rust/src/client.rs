@@ -96,8 +96,7 @@ impl Client {
         let id = c_string(execution_id, "execution_id")?;
         let mut out = ptr::null_mut();
         call(|error| unsafe { sys::airops_execution_open(client.as_ptr(), id.as_ptr(), &mut out, error) })?;
-        let raw = NonNull::new(out).ok_or_else(|| Error::internal("the library returned no execution"))?;
-        Ok(Execution::adopt(raw, client.clone(), None))
+        Execution::adopt(out, client.clone(), None)
     }
 
     /// Queued delivery: a descriptor that is readable while events wait for
@@ -129,7 +128,7 @@ impl Client {
         let fd = self
             .event_fd()
             .ok_or_else(|| Error::invalid_argument("wait_for_events needs an open client in queued delivery"))?;
-        wait_readable(fd, timeout).map_err(|error| Error::invalid_argument(format!("poll failed: {}", error)))
+        wait_readable(fd, timeout).map_err(|error| Error::internal(format!("poll failed: {}", error)))
     }
 
     /// Releases the client now (dropping it does the same): its connections close once the

@@ -1,7 +1,7 @@
 //! [`Execution`]: a handle on one run of an app, to wait for, fetch or cancel.
 
 use std::fmt;
-use std::ptr::{self, NonNull};
+use std::ptr;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
@@ -37,17 +37,21 @@ pub(crate) fn millis(timeout: Duration) -> i64 {
 }
 
 impl Execution {
-    /// Takes ownership of an execution the library handed over.
+    /// Takes ownership of an execution a successful call handed over (NULL would break
+    /// the library's promise).
     pub(crate) fn adopt(
-        raw: NonNull<sys::airops_execution>,
+        raw: *mut sys::airops_execution,
         client: Arc<ClientHandle>,
         sink: Option<Arc<EventSink>>,
-    ) -> Execution {
-        Execution {
-            raw: raw.as_ptr(),
+    ) -> Result<Execution> {
+        if raw.is_null() {
+            return Err(Error::internal("the library returned no execution"));
+        }
+        Ok(Execution {
+            raw,
             sink: Mutex::new(sink),
             client: Some(client),
-        }
+        })
     }
 
     fn raw(&self) -> Result<*mut sys::airops_execution> {
@@ -76,7 +80,8 @@ impl Execution {
         let raw = self.raw()?;
         let mut out = ptr::null_mut();
         call(|error| unsafe { sys::airops_execution_fetch(raw, &mut out, error) })?;
-        adopt_result(out)
+        // SAFETY: the call succeeded and handed the result over.
+        unsafe { ExecutionResult::adopt(out) }
     }
 
     /// Blocks until the execution has finished and returns its final record (an app that
@@ -95,7 +100,8 @@ impl Execution {
         let raw = self.raw()?;
         let mut out = ptr::null_mut();
         call(|error| unsafe { sys::airops_execution_wait(raw, timeout_ms, &mut out, error) })?;
-        adopt_result(out)
+        // SAFETY: the call succeeded and handed the result over.
+        unsafe { ExecutionResult::adopt(out) }
     }
 
     /// Asks the server to cancel the execution; wait for it to see the status `cancelled`.
@@ -156,13 +162,6 @@ impl Execution {
     fn events_stopped(&self) {
         self.sink.lock().unwrap_or_else(|poisoned| poisoned.into_inner()).take();
     }
-}
-
-fn adopt_result(out: *mut sys::airops_result) -> Result<ExecutionResult> {
-    NonNull::new(out)
-        // SAFETY: the call succeeded and handed the result over.
-        .map(|raw| unsafe { ExecutionResult::adopt(raw) })
-        .ok_or_else(|| Error::internal("the library returned no result"))
 }
 
 impl fmt::Debug for Execution {

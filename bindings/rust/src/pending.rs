@@ -6,7 +6,6 @@ use std::future::Future;
 use std::mem;
 use std::os::raw::c_void;
 use std::pin::Pin;
-use std::ptr::NonNull;
 use std::sync::{Arc, Condvar, Mutex, MutexGuard};
 use std::task::{Context, Poll, Waker};
 use std::time::{Duration, Instant};
@@ -181,10 +180,10 @@ unsafe extern "C" fn on_execution_done(
     user_data: *mut c_void,
 ) {
     let done = Box::from_raw(user_data as *mut ExecutionDone);
-    let outcome = match (code, NonNull::new(execution)) {
-        (sys::AIROPS_OK, Some(execution)) => Ok(Execution::adopt(execution, done.client, done.sink)),
-        (sys::AIROPS_OK, None) => Err(Error::internal("the library completed a call without an execution")),
-        _ => Err(Error::copy(code, error)),
+    let outcome = if code == sys::AIROPS_OK {
+        Execution::adopt(execution, done.client, done.sink)
+    } else {
+        Err(Error::copy(code, error))
     };
     done.slot.complete(outcome);
 }
@@ -200,9 +199,7 @@ pub(crate) trait Outcome: Sized {
 
 impl Outcome for ExecutionResult {
     unsafe fn take(result: *mut sys::airops_result) -> Result<Self> {
-        NonNull::new(result)
-            .map(|result| ExecutionResult::adopt(result))
-            .ok_or_else(|| Error::internal("the library completed a call without a result"))
+        ExecutionResult::adopt(result)
     }
 }
 

@@ -2,11 +2,11 @@
 //! They collect the arguments of one C call and make it in the method that ends them.
 
 use std::ffi::CString;
-use std::ptr::{self, NonNull};
+use std::ptr;
 use std::sync::Arc;
 
 use crate::client::{Client, ClientHandle};
-use crate::error::{call, Error, Result};
+use crate::error::{call, Result};
 use crate::event::Event;
 use crate::execution::Execution;
 use crate::pending::{start_execution, Pending};
@@ -23,18 +23,10 @@ fn callback(sink: &Option<Arc<EventSink>>) -> sys::airops_event_callback {
         .map(|_| on_event as unsafe extern "C" fn(*const sys::airops_event, *mut std::os::raw::c_void))
 }
 
-fn adopt(
-    out: *mut sys::airops_execution,
-    client: &Arc<ClientHandle>,
-    sink: Option<Arc<EventSink>>,
-) -> Result<Execution> {
-    let raw = NonNull::new(out).ok_or_else(|| Error::internal("the library returned no execution"))?;
-    Ok(Execution::adopt(raw, client.clone(), sink))
-}
-
-/// An execution of an app, to start with [`start`](Execute::start) (its result is waited
-/// for), [`stream`](Execute::stream) or [`events`](Execute::events) (its output arrives as
-/// events), or their non-blocking `_async` forms. From [`Client::execute`].
+/// An execution of an app, from [`Client::execute`], to start plain with
+/// [`start`](Execute::start) (then wait for its result), streamed with
+/// [`stream`](Execute::stream) or [`events`](Execute::events) (its output arrives as
+/// events), or with their non-blocking `_async` forms.
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until it is started"]
 pub struct Execute<'a> {
@@ -89,7 +81,7 @@ impl<'a> Execute<'a> {
                 error,
             )
         })?;
-        adopt(out, client, None)
+        Execution::adopt(out, client.clone(), None)
     }
 
     /// Starts the execution streamed: its output arrives as [`Chunk`](crate::EventKind::Chunk)
@@ -122,7 +114,7 @@ impl<'a> Execute<'a> {
                 error,
             )
         })?;
-        adopt(out, client, sink)
+        Execution::adopt(out, client.clone(), sink)
     }
 
     /// [`start`](Execute::start) without blocking.
@@ -240,7 +232,7 @@ impl<'a> Chat<'a> {
                 error,
             )
         })?;
-        adopt(out, client, sink)
+        Execution::adopt(out, client.clone(), sink)
     }
 
     /// [`start`](Chat::start) without blocking.

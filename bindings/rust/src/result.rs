@@ -3,6 +3,7 @@
 use std::fmt;
 use std::ptr::NonNull;
 
+use crate::error::{Error, Result};
 use crate::strings::borrowed;
 use crate::sys;
 
@@ -47,9 +48,15 @@ unsafe impl Send for ExecutionResult {}
 unsafe impl Sync for ExecutionResult {}
 
 impl ExecutionResult {
-    /// Takes ownership of a result the library handed over.
-    pub(crate) unsafe fn adopt(raw: NonNull<sys::airops_result>) -> ExecutionResult {
-        ExecutionResult { raw }
+    /// Takes ownership of a result a successful call handed over (NULL would break the
+    /// library's promise).
+    ///
+    /// # Safety
+    /// `raw` is NULL or a result nobody else owns.
+    pub(crate) unsafe fn adopt(raw: *mut sys::airops_result) -> Result<ExecutionResult> {
+        NonNull::new(raw)
+            .map(|raw| ExecutionResult { raw })
+            .ok_or_else(|| Error::internal("the library returned no result"))
     }
 
     fn text(

@@ -134,3 +134,26 @@ fn s17_closing_an_execution_from_its_own_handler() {
         "a handler ran after its execution closed"
     );
 }
+
+#[test]
+fn a_panicking_handler_is_stopped_at_the_c_boundary() {
+    let client = client();
+    let calls = Arc::new(AtomicUsize::new(0));
+    let counter = calls.clone();
+    let execution = client
+        .execute("hello-world")
+        .inputs(r#"{"name": "Ada"}"#)
+        .stream(move |_| {
+            counter.fetch_add(1, Ordering::SeqCst);
+            panic!("a handler that fails");
+        })
+        .unwrap();
+    let result = execution.wait_timeout(PATIENCE).unwrap();
+    assert_eq!(result.state(), State::Success);
+    // Later events still reach the handler: the panic did not end the delivery thread.
+    let deadline = std::time::Instant::now() + PATIENCE;
+    while calls.load(Ordering::SeqCst) < 2 && std::time::Instant::now() < deadline {
+        thread::sleep(Duration::from_millis(10));
+    }
+    assert!(calls.load(Ordering::SeqCst) >= 2);
+}

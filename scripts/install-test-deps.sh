@@ -19,6 +19,11 @@ pkg-config --exists libcurl 2>/dev/null || missing+=(libcurl4-openssl-dev)
 # --- Go binding (bindings/go): Debian's Go toolchain; cgo uses gcc above. ---
 command -v go >/dev/null || missing+=(golang-go)
 # --- end of the Go binding's block ---
+# >>> Rust binding (bindings/rust/run-tests.sh): cargo with rustc (Debian's where no rustup
+# toolchain is on PATH), strip for the copy of the library its valgrind run loads.
+command -v cargo >/dev/null || missing+=(cargo)
+command -v strip >/dev/null || missing+=(binutils)
+# <<< Rust binding
 if [ ${#missing[@]} -gt 0 ]; then
     if [ "$(id -u)" -ne 0 ]; then
         echo "install these Debian packages first: ${missing[*]}" >&2

@@ -1,0 +1,20 @@
+#!/bin/sh
+# Compiles the N-API addon (src/*.c) into build/airops.node with cc, against the headers that
+# come with node (<node prefix>/include/node, else /usr/include/node) and the repository's
+# include/airops.h. The addon loads libairops at run time (dlopen), so it links nothing else.
+# Extra compiler flags come from CFLAGS (run-tests.sh passes -Wall -Wextra -Werror).
+set -eu
+here=$(cd "$(dirname "$0")" && pwd)
+node=${NODE:-node}
+node_include=$(dirname "$(dirname "$("$node" -p process.execPath)")")/include/node
+[ -f "$node_include/node_api.h" ] || node_include=/usr/include/node
+if [ ! -f "$node_include/node_api.h" ]; then
+    echo "build-addon.sh: node_api.h not found (install Debian's libnode-dev or nodejs headers)" >&2
+    exit 1
+fi
+airops_include=${AIROPS_INCLUDE:-$here/../../include}
+mkdir -p "$here/build"
+${CC:-cc} -shared -fPIC -O2 -std=c11 -D_POSIX_C_SOURCE=200809L -DNODE_GYP_MODULE_NAME=airops \
+    ${CFLAGS:-} -I"$node_include" -I"$airops_include" \
+    "$here"/src/*.c -o "$here/build/airops.node.tmp" -ldl -lpthread -lm
+mv "$here/build/airops.node.tmp" "$here/build/airops.node"

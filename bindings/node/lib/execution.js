@@ -5,7 +5,8 @@ const { closedExecution } = require('./failures');
 const { Result } = require('./result');
 const { trackExecution, untrackExecution } = require('./lifetime');
 
-const toResult = (native) => new Result(native);
+// Cancel completes with no record.
+const toResult = (native) => (native === null ? undefined : new Result(native));
 
 /** What an Execution owns: its native handle, the listener of its events, its stream. */
 class ExecutionState {
@@ -30,7 +31,7 @@ class ExecutionState {
     const cancelled = this.call(addon.executionCancelAsync, keep);
     // The library stops the events before the call returns.
     if (this.stream && !this.closed) this.client.router.endStream(this.key, false);
-    return cancelled.then(() => undefined);
+    return cancelled;
   }
 
   close() {

@@ -168,8 +168,12 @@ class Router {
     if (!entry) return;
     if (error) {
       entry.reject(error);
-    } else {
+      return;
+    }
+    try {
       entry.resolve(entry.adopt(result));
+    } catch (failure) {
+      entry.reject(failure);
     }
   }
 

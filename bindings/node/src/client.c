@@ -37,9 +37,7 @@ static void settle(napi_env env, napi_status status, void *data) {
     if (call->code == AIROPS_OK) {
         napi_resolve_deferred(env, call->deferred, call->json ? string_value(env, call->json) : undefined_value(env));
     } else {
-        napi_reject_deferred(env, call->deferred,
-                             error_value(env, call->code, lib.airops_error_http_status(call->error),
-                                         lib.airops_error_message(call->error)));
+        napi_reject_deferred(env, call->deferred, failure_value(env, call->error));
     }
     napi_delete_async_work(env, call->work);
     lib.airops_error_free(call->error);
@@ -71,7 +69,7 @@ napi_value client_new(napi_env env, napi_callback_info info) {
     airops_client *client = NULL;
     airops_error *error = NULL;
     airops_code code = lib.airops_client_new(options, &client, &error);
-    if (code != AIROPS_OK) return throw_failure(env, code, error);
+    if (code != AIROPS_OK) return throw_failure(env, error);
     return handle_value(env, HANDLE_CLIENT, client);
 }
 
@@ -131,6 +129,6 @@ napi_value client_dispatch(napi_env env, napi_callback_info info) {
     size_t count = 0;
     airops_error *error = NULL;
     airops_code code = lib.airops_client_dispatch(client, (size_t)max_events, &count, &error);
-    if (code != AIROPS_OK) return throw_failure(env, code, error);
+    if (code != AIROPS_OK) return throw_failure(env, error);
     return number_value(env, (double)count);
 }

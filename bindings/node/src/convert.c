@@ -198,12 +198,17 @@ napi_value error_value(napi_env env, int code, int http_status, const char *mess
     return error;
 }
 
-napi_value throw_failure(napi_env env, airops_code code, airops_error *error) {
-    napi_throw(env, error_value(env, code, lib.airops_error_http_status(error), lib.airops_error_message(error)));
+napi_value failure_value(napi_env env, const airops_error *error) {
+    return error_value(env, lib.airops_error_code(error), lib.airops_error_http_status(error),
+                       lib.airops_error_message(error));
+}
+
+napi_value throw_failure(napi_env env, airops_error *error) {
+    napi_throw(env, failure_value(env, error));
     lib.airops_error_free(error);
     return NULL;
 }
 
 napi_value outcome_value(napi_env env, airops_code code, airops_error *error) {
-    return code == AIROPS_OK ? undefined_value(env) : throw_failure(env, code, error);
+    return code == AIROPS_OK ? undefined_value(env) : throw_failure(env, error);
 }

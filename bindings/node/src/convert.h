@@ -65,9 +65,12 @@ void set_property(napi_env env, napi_value object, const char *name, napi_value 
 /* An AirOpsError (made by the JavaScript factory given to load()) for a code, status, message. */
 napi_value error_value(napi_env env, int code, int http_status, const char *message);
 
+/* The AirOpsError for an airops_error (its code, HTTP status and message). */
+napi_value failure_value(napi_env env, const airops_error *error);
+
 /* Throws the AirOpsError of a failed call and frees `error`; returns NULL for the caller to
  * return. */
-napi_value throw_failure(napi_env env, airops_code code, airops_error *error);
+napi_value throw_failure(napi_env env, airops_error *error);
 
 /* undefined for AIROPS_OK, else throw_failure(). */
 napi_value outcome_value(napi_env env, airops_code code, airops_error *error);

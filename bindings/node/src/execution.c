@@ -52,7 +52,7 @@ static pending *new_pending(napi_env env, relay *target, uint32_t key, bool stre
 static napi_value started(napi_env env, airops_code code, airops_error *error, pending *call) {
     if (code == AIROPS_OK) return undefined_value(env);
     pending_free(call);
-    return throw_failure(env, code, error);
+    return throw_failure(env, error);
 }
 
 /* appExecuteAsync(client, relay, key, appId, inputsJson, version, stream) */
@@ -164,7 +164,7 @@ napi_value execution_open(napi_env env, napi_callback_info info) {
     airops_error *error = NULL;
     airops_code code = lib.airops_execution_open(client, s[0], &execution, &error);
     free_strings(s, 1);
-    if (code != AIROPS_OK) return throw_failure(env, code, error);
+    if (code != AIROPS_OK) return throw_failure(env, error);
     return handle_value(env, HANDLE_EXECUTION, execution);
 }
 

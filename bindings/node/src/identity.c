@@ -17,7 +17,7 @@ napi_value hash_user_id(napi_env env, napi_callback_info info) {
     airops_code code = lib.airops_hash_user_id(api_key, user_id, &hex, &error);
     free(api_key);
     free(user_id);
-    if (code != AIROPS_OK) return throw_failure(env, code, error);
+    if (code != AIROPS_OK) return throw_failure(env, error);
     napi_value value = string_value(env, hex);
     lib.airops_string_free(hex);
     return value;

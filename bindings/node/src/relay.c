@@ -107,7 +107,7 @@ static napi_value event_value(napi_env env, const message *m) {
     return event;
 }
 
-static napi_value failure_value(napi_env env, const message *m) {
+static napi_value message_failure(napi_env env, const message *m) {
     if (m->code == AIROPS_OK) return null_value(env);
     return error_value(env, m->code, m->http_status, m->text[0] ? m->text[0] : "");
 }
@@ -121,12 +121,12 @@ static void deliver(napi_env env, napi_value dispatcher, message *m) {
         argv[2] = event_value(env, m);
         break;
     case RELAY_EXECUTION:
-        argv[2] = failure_value(env, m);
+        argv[2] = message_failure(env, m);
         argv[3] = handle_value(env, HANDLE_EXECUTION, m->handle);
         argv[4] = handle_value(env, HANDLE_LISTENER, m->listener);
         break;
     case RELAY_RESULT:
-        argv[2] = failure_value(env, m);
+        argv[2] = message_failure(env, m);
         argv[3] = m->handle ? result_value(env, m->handle) : null_value(env);
         lib.airops_result_free(m->handle);
         break;

@@ -12,6 +12,15 @@ command -v cc >/dev/null || missing+=(gcc)
 command -v openssl >/dev/null || missing+=(openssl)
 command -v valgrind >/dev/null || missing+=(valgrind)
 command -v c++ >/dev/null || missing+=(g++)
+# >>> bindings/node: node (20 or later) and the N-API headers that come with it (node_api.h),
+# which the addon is compiled against with cc; no npm packages.
+command -v node >/dev/null || missing+=(nodejs)
+if ! { command -v node >/dev/null &&
+       [ -f "$(dirname "$(dirname "$(node -p process.execPath)")")/include/node/node_api.h" ]; } &&
+   [ ! -f /usr/include/node/node_api.h ]; then
+    missing+=(libnode-dev)
+fi
+# <<< bindings/node
 if [ ${#missing[@]} -gt 0 ]; then
     if [ "$(id -u)" -ne 0 ]; then
         echo "install these Debian packages first: ${missing[*]}" >&2

@@ -10,6 +10,10 @@ root=$(cd "$here/../.." && pwd)
 export AIROPS_LIBRARY="${AIROPS_LIBRARY:-$root/build/lib/libairops.so}"
 server="${AIROPS_DEV_SERVER:-$root/.build/debug/airops-dev-server}"
 node=${NODE:-node}
+# node --test with --test-concurrency and --test-timeout needs Node.js 20.11 or later.
+"$node" -e 'const [major, minor] = process.versions.node.split(".").map(Number);
+    process.exit(major > 20 || (major === 20 && minor >= 11) ? 0 : 1)' ||
+    { echo "run-tests.sh: Node.js 20.11 or later is needed, found $("$node" --version)" >&2; exit 1; }
 
 CFLAGS="-Wall -Wextra -Werror ${CFLAGS:-}" "$here/build-addon.sh"
 

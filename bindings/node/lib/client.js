@@ -43,11 +43,15 @@ class ClientState {
     }
     this.delivery = rest.delivery ?? 'direct';
     this.eventFd = addon.clientEventFd(this.handle);
-    if (this.eventFd >= 0) {
+    if (this.eventFd < 0) return;
+    try {
       // Queued delivery: the event loop dispatches whenever the descriptor says events wait.
       this.router.watch = addon.watchStart(this.eventFd, () => {
         if (!this.closed) this.dispatch(0);
       });
+    } catch (error) {
+      this.close();
+      throw error;
     }
   }
 
@@ -78,7 +82,7 @@ class ClientState {
   start(keep, streamed, onEvent, startCall) {
     this.check();
     const stream = streamed ? new EventStream(onEvent) : null;
-    return this.router.call((relay, key) => startCall(relay, key), {
+    return this.router.call(startCall, {
       owner: this,
       keep,
       stream,

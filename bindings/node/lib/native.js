@@ -31,7 +31,17 @@ function findLibrary() {
   return found;
 }
 
-const addon = require(path.join(PACKAGE_DIR, 'build', 'airops.node'));
+function loadAddon() {
+  const file = path.join(PACKAGE_DIR, 'build', 'airops.node');
+  try {
+    return require(file);
+  } catch (error) {
+    if (error.code !== 'MODULE_NOT_FOUND') throw error;
+    throw new Error(`the airops addon is not built (${file}): run ${path.join(PACKAGE_DIR, 'build-addon.sh')}`);
+  }
+}
+
+const addon = loadAddon();
 const libraryPath = findLibrary();
 const libraryVersion = addon.load(libraryPath, (code, codeName, httpStatus, message) =>
   new AirOpsError(message, { code: codeName, codeNumber: code, httpStatus }));

@@ -146,9 +146,9 @@ class Router {
       if (execution) addon.executionFree(execution, listener);
       return;
     }
-    if (error) {
+    if (error || !execution) {
       this.endStream(key, true);
-      entry.reject(error);
+      entry.reject(error ?? new Error('libairops reported success but handed over no execution'));
       return;
     }
     let adopted;

@@ -257,7 +257,7 @@ static message *completion(enum relay_type type, const pending *p, airops_code c
 void relay_on_execution(airops_code code, airops_execution *execution, const airops_error *error, void *user_data) {
     pending *p = user_data;
     message *m = completion(RELAY_EXECUTION, p, code, error);
-    if (m == NULL || execution == NULL) {
+    if (m == NULL || code != AIROPS_OK || execution == NULL) {
         /* Failed (or out of memory): no event of this call will come. */
         lib.airops_execution_free(execution);
         listener_free(p->listener);

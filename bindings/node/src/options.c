@@ -84,14 +84,16 @@ napi_value options_set_request_timeout(napi_env env, napi_callback_info info) {
     int64_t milliseconds;
     if (!read_number(env, info, "requestTimeout", &options, &milliseconds)) return NULL;
     airops_error *error = NULL;
-    return outcome_value(env, lib.airops_options_set_request_timeout(options, milliseconds, &error), error);
+    airops_code code = lib.airops_options_set_request_timeout(options, milliseconds, &error);
+    return outcome_value(env, code, error);
 }
 
 napi_value options_load_environment(napi_env env, napi_callback_info info) {
     airops_options *options;
     if (!read_args(env, info, 0, NULL, &options, NULL)) return NULL;
     airops_error *error = NULL;
-    return outcome_value(env, lib.airops_options_load_environment(options, &error), error);
+    airops_code code = lib.airops_options_load_environment(options, &error);
+    return outcome_value(env, code, error);
 }
 
 napi_value options_set_realtime_url(napi_env env, napi_callback_info info) {
@@ -119,7 +121,8 @@ napi_value options_set_subscription_timeout(napi_env env, napi_callback_info inf
     int64_t milliseconds;
     if (!read_number(env, info, "subscriptionTimeout", &options, &milliseconds)) return NULL;
     airops_error *error = NULL;
-    return outcome_value(env, lib.airops_options_set_subscription_timeout(options, milliseconds, &error), error);
+    airops_code code = lib.airops_options_set_subscription_timeout(options, milliseconds, &error);
+    return outcome_value(env, code, error);
 }
 
 napi_value options_set_ca_file(napi_env env, napi_callback_info info) {
@@ -137,7 +140,8 @@ napi_value options_set_max_retries(napi_env env, napi_callback_info info) {
     int retries;
     if (!read_int(env, info, "maxRetries", &options, &retries)) return NULL;
     airops_error *error = NULL;
-    return outcome_value(env, lib.airops_options_set_max_retries(options, retries, &error), error);
+    airops_code code = lib.airops_options_set_max_retries(options, retries, &error);
+    return outcome_value(env, code, error);
 }
 
 /* optionsSetLogCallback(options, relay, minLevel): the client's log lines go to the relay
@@ -161,5 +165,6 @@ napi_value options_set_delivery(napi_env env, napi_callback_info info) {
     int delivery;
     if (!read_int(env, info, "delivery", &options, &delivery)) return NULL;
     airops_error *error = NULL;
-    return outcome_value(env, lib.airops_options_set_delivery(options, (airops_delivery)delivery, &error), error);
+    airops_code code = lib.airops_options_set_delivery(options, (airops_delivery)delivery, &error);
+    return outcome_value(env, code, error);
 }

@@ -3,7 +3,9 @@ const test = require('node:test');
 const assert = require('node:assert/strict');
 const { BOUND, airops, identify, server, withClient } = require('./helpers');
 
-const invalid = { code: 'AIROPS_ERR_INVALID_ARGUMENT', codeNumber: 1 };
+// The invalid-argument code, with a message that says what was wrong.
+const invalid = (error) => error instanceof airops.AirOpsError && error.code === 'AIROPS_ERR_INVALID_ARGUMENT' &&
+  error.codeNumber === 1 && error.httpStatus === 0 && error.message.length > 0;
 
 test('S04 401 with the server message', BOUND, () =>
   withClient(identify({ hashedUserId: airops.hashUserId(server.apiKey, 'somebody-else') }), async (client) => {

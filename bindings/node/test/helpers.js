@@ -43,6 +43,16 @@ async function stats() {
   return answer.json();
 }
 
+/** POST to a /dev/ switch of the dev server, with its admin token. */
+async function devPost(pathAndQuery) {
+  const answer = await fetch(`${server.host}${pathAndQuery}`, {
+    method: 'POST', headers: { Authorization: `Bearer ${process.env.AIROPS_DEV_ADMIN_TOKEN}` },
+    signal: AbortSignal.timeout(10000),
+  });
+  if (!answer.ok) throw new Error(`${pathAndQuery}: HTTP ${answer.status}`);
+  return answer.json();
+}
+
 /** Waits until `condition()` holds, checking every 10 ms, at most `rounds` times. */
 async function eventually(condition, rounds = 500) {
   for (let round = 0; round < rounds; round++) {
@@ -66,4 +76,4 @@ const BOUND = { timeout: 60000 };
 
 if (global.gc) afterEach(() => global.gc());
 
-module.exports = { BOUND, airops, server, identify, publicClient, stats, eventually, withClient, sleep };
+module.exports = { BOUND, airops, server, identify, publicClient, stats, devPost, eventually, withClient, sleep };

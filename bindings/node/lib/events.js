@@ -126,4 +126,4 @@ class EventStream {
   }
 }
 
-module.exports = { Event, EventStream, TYPES, rethrowLater };
+module.exports = { Event, EventStream, rethrowLater };

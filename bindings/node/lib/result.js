@@ -29,4 +29,4 @@ class Result {
   }
 }
 
-module.exports = { Result, STATES };
+module.exports = { Result };

@@ -24,6 +24,15 @@ command -v go >/dev/null || missing+=(golang-go)
 command -v cargo >/dev/null || missing+=(cargo)
 command -v strip >/dev/null || missing+=(binutils)
 # <<< Rust binding
+# >>> bindings/node: node (20 or later) and the N-API headers that come with it (node_api.h),
+# which the addon is compiled against with cc; no npm packages.
+command -v node >/dev/null || missing+=(nodejs)
+if ! { command -v node >/dev/null &&
+       [ -f "$(dirname "$(dirname "$(node -p process.execPath)")")/include/node/node_api.h" ]; } &&
+   [ ! -f /usr/include/node/node_api.h ]; then
+    missing+=(libnode-dev)
+fi
+# <<< bindings/node
 if [ ${#missing[@]} -gt 0 ]; then
     if [ "$(id -u)" -ne 0 ]; then
         echo "install these Debian packages first: ${missing[*]}" >&2

@@ -11,6 +11,7 @@ import com.airops.internal.NativeEvent;
 import com.sun.jna.Native;
 import com.sun.jna.Pointer;
 import com.sun.jna.ptr.PointerByReference;
+import java.lang.ref.Reference;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -82,6 +83,7 @@ class LibraryTest {
         } finally {
             api.airops_execution_free(execution.getValue()); // after it returns, the callback may go
             api.airops_client_free(client.getValue());
+            Reference.reachabilityFence(callback); // JNA holds callbacks weakly: keep it alive until here
         }
         assertEquals(new NativeEvent().size(), librarySize.get());
     }

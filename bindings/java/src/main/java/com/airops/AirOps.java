@@ -1,6 +1,5 @@
 package com.airops;
 
-import com.airops.internal.AirOpsLibrary;
 import com.airops.internal.NativeApi;
 import com.airops.internal.Poll;
 import com.sun.jna.NativeLong;
@@ -213,10 +212,14 @@ public final class AirOps implements AutoCloseable {
      * passes (then returns false), for a dispatch loop on a thread of your own.
      */
     public boolean awaitEvents(Duration timeout) {
-        long millis = Math.max(-1, Math.min(Integer.MAX_VALUE, Calls.millis(timeout, "timeout")));
-        int fd = eventFd().orElseThrow(() -> Calls.invalidArgument(
-                handle.isClosed() ? "the client is closed" : "awaitEvents needs a client in queued delivery"));
-        return Poll.readable(fd, (int) millis);
+        int millis = (int) Math.max(-1, Math.min(Integer.MAX_VALUE, Calls.millis(timeout, "timeout")));
+        return use(client -> { // inside use(): a concurrent close() cannot close the descriptor under poll
+            int fd = Calls.api().airops_client_event_fd(client);
+            if (fd < 0) {
+                throw Calls.invalidArgument("awaitEvents needs a client in queued delivery");
+            }
+            return Poll.readable(fd, millis);
+        });
     }
 
     /** Whether {@link #close()} has been called. */
@@ -245,7 +248,7 @@ public final class AirOps implements AutoCloseable {
 
     @Override
     public String toString() {
-        return "AirOps[" + delivery + (isClosed() ? ", closed]" : "]") + " (" + AirOpsLibrary.FILE_NAME + ")";
+        return "AirOps[" + delivery + (isClosed() ? ", closed]" : "]");
     }
 
     Executor completionExecutor() {

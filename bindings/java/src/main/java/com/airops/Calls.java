@@ -38,11 +38,11 @@ final class Calls {
         PointerByReference error = new PointerByReference();
         int code = call.call(error);
         if (code != 0) {
-            Pointer native_ = error.getValue();
+            Pointer details = error.getValue();
             try {
-                throw copy(code, native_);
+                throw copy(code, details);
             } finally {
-                api().airops_error_free(native_);
+                api().airops_error_free(details);
             }
         }
     }

@@ -33,6 +33,11 @@ if ! { command -v node >/dev/null &&
     missing+=(libnode-dev)
 fi
 # <<< bindings/node
+# --- Java binding (bindings/java): JDK 17, JNA and JUnit 5 from Debian ---
+command -v javac >/dev/null || missing+=(openjdk-17-jdk-headless)
+[ -e /usr/share/java/jna.jar ] || missing+=(libjna-java)
+[ -e /usr/share/java/junit-platform-console-standalone.jar ] || missing+=(junit5)
+# --- end of the Java binding's block ---
 if [ ${#missing[@]} -gt 0 ]; then
     if [ "$(id -u)" -ne 0 ]; then
         echo "install these Debian packages first: ${missing[*]}" >&2

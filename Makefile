@@ -34,7 +34,7 @@ SWIFT_SOURCES := Package.swift $(shell find Sources -type f) include/airops.h
 export PYTHONPATH := $(CURDIR)/bindings/python
 export AIROPS_LIBRARY := $(CURDIR)/$(LIB)
 
-.PHONY: all lib cli dev-server examples install wheel test test-deps test-swift test-abi test-c test-python test-wheel test-cli test-bench bench demo clean
+.PHONY: all lib cli dev-server examples install wheel test test-deps test-swift test-abi test-c test-python test-wheel test-cli test-bindings test-bench bench demo clean
 
 all: lib cli examples
 
@@ -93,6 +93,7 @@ test: test-deps
 	$(MAKE) test-fuzz
 	$(MAKE) test-python
 	$(MAKE) test-cli
+	$(MAKE) test-bindings
 	$(MAKE) test-bench
 
 test-swift: dev-server
@@ -230,6 +231,17 @@ test-cli: dev-server
 	AIROPS_CLI=$(DEBUG_CLI) $(PYTHON) tests/with_dev_server.py --server $(DEV_SERVER) --net-tools -- $(PYTHON) -m pytest -q tests/cli
 	@set -e; for e in examples/python/*.py; do echo "== $$e"; $(WITH_SERVER) $(PYTHON) $$e; done
 
+# The bindings for other languages (bindings/<lang>): each suite runs the shared scenarios of
+# tests/bindings/SCENARIOS.md against the dev server, plus a race or leak check of its own
+# (go test -race, valgrind memcheck for Rust, a forced-GC run for Node, -Xcheck:jni for Java).
+BINDING_ENV := AIROPS_LIBRARY=$(CURDIR)/$(LIB) AIROPS_DEV_SERVER=$(CURDIR)/$(DEV_SERVER)
+
+test-bindings: dev-server lib
+	$(BINDING_ENV) bindings/go/run-tests.sh
+	$(BINDING_ENV) bindings/rust/run-tests.sh
+	$(BINDING_ENV) bindings/node/run-tests.sh
+	$(BINDING_ENV) bindings/java/run-tests.sh
+
 # The benchmarks: the programs under bench/c at -O2 without sanitizers against the release
 # library, and a release dev server, so that the server is not what is measured. It shares
 # the library's build folder and flags, so the two builds share every common module.
@@ -265,6 +277,15 @@ demo: dev-server lib examples
 	  echo "== C: stream"; $(BUILD)/examples/stream Ada; \
 	  echo "== C: chat"; $(BUILD)/examples/chat; \
 	  for e in examples/python/*.py; do echo "== Python: $$e"; $(PYTHON) $$e; done'
+	@if command -v go >/dev/null; then echo "== Go"; $(BINDING_ENV) examples/go/run-demo.sh; fi
+	@if command -v cargo >/dev/null; then echo "== Rust"; \
+	  $(BINDING_ENV) $(PYTHON) tests/with_dev_server.py --server $(DEV_SERVER) -- \
+	  cargo run --quiet --offline --manifest-path bindings/rust/Cargo.toml --example demo; fi
+	@if command -v node >/dev/null; then echo "== Node.js"; bindings/node/build-addon.sh >/dev/null && \
+	  $(BINDING_ENV) $(WITH_SERVER) node examples/node/demo.js; fi
+	@if command -v javac >/dev/null && [ -e /usr/share/java/jna.jar ]; then echo "== Java"; \
+	  $(BINDING_ENV) bindings/java/build-jar.sh && \
+	  $(BINDING_ENV) $(WITH_SERVER) java -cp bindings/java/build/airops.jar:/usr/share/java/jna.jar examples/java/Demo.java; fi
 
 clean:
 	rm -rf $(BUILD) $(RELEASE_DIR) .build

@@ -26,6 +26,9 @@ const (
 	CodeTimeout         Code = C.AIROPS_ERR_TIMEOUT
 	CodeProtocol        Code = C.AIROPS_ERR_PROTOCOL
 	CodeInternal        Code = C.AIROPS_ERR_INTERNAL
+	// CodeRedirect: the server answered with a redirect (HTTP 3xx) that the redirect
+	// policy does not follow (see WithRedirects); the message names the status and target.
+	CodeRedirect Code = C.AIROPS_ERR_REDIRECT
 )
 
 // String is the code's name in the header, e.g. "AIROPS_ERR_NOT_FOUND".

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs the Go binding's checks: go vet (binding and example), the tests against a fresh dev
-# server, the tests once more under the race detector (go test -race), the TLS test
-# against a dev server that serves TLS, and the example.
+# server with the net tools (proxies, witness), the tests once more under the race detector
+# (go test -race), the TLS test against a dev server that serves TLS, and the example.
 # AIROPS_LIBRARY and AIROPS_DEV_SERVER choose what it tests (see go-env.sh).
 set -u
 source "$(dirname "$0")/go-env.sh"
@@ -40,8 +40,8 @@ suite() {
 start=$(date +%s)
 step "go vet" sh -c 'cd bindings/go && go vet ./...'
 step "go vet (example)" sh -c 'cd examples/go && go vet ./...'
-suite "go test" --
-suite "go test -race" -- -race
+suite "go test" --net-tools --
+suite "go test -race" --net-tools -- -race
 suite "go test (TLS)" --tls -- -run TLS
 step "example" sh -c "examples/go/run-demo.sh > '$logs/example.log'"
 echo "go binding: $passed passed, $failed failed, $skipped skipped ($(( $(date +%s) - start )) s)"

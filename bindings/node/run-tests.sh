@@ -18,8 +18,9 @@ node=${NODE:-node}
 CFLAGS="-Wall -Wextra -Werror ${CFLAGS:-}" "$here/build-addon.sh"
 
 run() {
-    # One file at a time: S11 counts the dev server's realtime connections.
-    python3 "$root/tests/with_dev_server.py" --server "$server" -- \
+    # One file at a time: S11 counts the dev server's realtime connections. --net-tools: the
+    # test proxies and the witness server of test/network.test.js.
+    python3 "$root/tests/with_dev_server.py" --server "$server" --net-tools -- \
         "$node" "$@" --test --test-reporter=tap --test-concurrency=1 --test-timeout=120000 "$here"/test/*.test.js
 }
 

@@ -5,12 +5,13 @@
 const { addon } = require('./native');
 const { invalidArgument } = require('./failures');
 
-// airops_delivery and airops_log_level, by name.
+// airops_delivery, airops_redirects and airops_log_level, by name.
 const DELIVERY = { direct: 0, queued: 1 };
+const REDIRECTS = { never: 0, 'same-origin': 1 };
 const LOG_LEVELS = ['trace', 'debug', 'info', 'notice', 'warning', 'error', 'critical'];
 
 const KNOWN = new Set(['host', 'realtime', 'pusher', 'requestTimeout', 'subscriptionTimeout', 'maxRetries', 'caFile',
-  'delivery', 'onLog', 'logLevel', 'loadEnvironment']);
+  'delivery', 'onLog', 'logLevel', 'loadEnvironment', 'proxy', 'noProxy', 'followRedirects', 'allowInsecureHttp']);
 
 /** The setters to call for `options`, the environment first so that explicit values win. */
 function setters(options) {
@@ -26,12 +27,20 @@ function setters(options) {
   set('subscriptionTimeout', (native) => addon.optionsSetSubscriptionTimeout(native, options.subscriptionTimeout));
   set('maxRetries', (native) => addon.optionsSetMaxRetries(native, options.maxRetries));
   set('caFile', (native) => addon.optionsSetCaFile(native, options.caFile));
+  set('proxy', (native) => addon.optionsSetProxy(native, options.proxy));
+  set('noProxy', (native) => addon.optionsSetNoProxy(native, options.noProxy));
+  set('followRedirects', (native) =>
+    addon.optionsSetRedirects(native, enumValue('followRedirects', REDIRECTS, options.followRedirects)));
+  set('allowInsecureHttp', (native) => addon.optionsAllowInsecureHttp(native, options.allowInsecureHttp));
   return calls;
 }
 
-function deliveryMode(delivery = 'direct') {
-  if (!Object.hasOwn(DELIVERY, delivery)) throw invalidArgument(`delivery must be 'direct' or 'queued', not ${delivery}`);
-  return DELIVERY[delivery];
+/** The C enum value of option `name`'s `value`, one of the names in `table`. */
+function enumValue(name, table, value) {
+  if (!Object.hasOwn(table, value)) {
+    throw invalidArgument(`${name} must be ${Object.keys(table).map((key) => `'${key}'`).join(' or ')}, not ${value}`);
+  }
+  return table[value];
 }
 
 function logLevel(level = 'info') {
@@ -53,7 +62,7 @@ function newNativeClient(options, identity, relay) {
   try {
     for (const call of setters(options)) call(native);
     if (identity) addon.optionsSetIdentity(native, ...identity);
-    addon.optionsSetDelivery(native, deliveryMode(options.delivery));
+    addon.optionsSetDelivery(native, enumValue('delivery', DELIVERY, options.delivery ?? 'direct'));
     if (options.onLog) addon.optionsSetLogCallback(native, relay, logLevel(options.logLevel));
     return addon.clientNew(native);
   } finally {

@@ -8,7 +8,7 @@
 #include <airops.h>
 
 /* Every airops.h function the addon uses; the ones it leaves out are listed, with the reason,
- * in lib/exceptions.js (checked by test/S19-declarations.test.js). */
+ * in the README's "Not covered" section (checked by test/declarations.test.js). */
 #define AIROPS_FUNCTIONS(X)                   \
     X(airops_version)                         \
     X(airops_version_number)                  \
@@ -32,6 +32,10 @@
     X(airops_options_set_max_retries)         \
     X(airops_options_set_log_callback)        \
     X(airops_options_set_delivery)            \
+    X(airops_options_set_proxy)               \
+    X(airops_options_set_no_proxy)            \
+    X(airops_options_set_redirects)           \
+    X(airops_options_allow_insecure_http)     \
     X(airops_client_new)                      \
     X(airops_client_free)                     \
     X(airops_app_get)                         \

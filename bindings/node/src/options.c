@@ -168,3 +168,44 @@ napi_value options_set_delivery(napi_env env, napi_callback_info info) {
     airops_code code = lib.airops_options_set_delivery(options, (airops_delivery)delivery, &error);
     return outcome_value(env, code, error);
 }
+
+napi_value options_set_proxy(napi_env env, napi_callback_info info) {
+    static const char *const names[] = {"proxy"};
+    airops_options *options;
+    char *s[1];
+    if (!read_args(env, info, 1, names, &options, s)) return NULL;
+    airops_error *error = NULL;
+    airops_code code = lib.airops_options_set_proxy(options, s[0], &error);
+    return finish(env, code, error, s, 1);
+}
+
+napi_value options_set_no_proxy(napi_env env, napi_callback_info info) {
+    static const char *const names[] = {"noProxy"};
+    airops_options *options;
+    char *s[1];
+    if (!read_args(env, info, 1, names, &options, s)) return NULL;
+    airops_error *error = NULL;
+    airops_code code = lib.airops_options_set_no_proxy(options, s[0], &error);
+    return finish(env, code, error, s, 1);
+}
+
+napi_value options_set_redirects(napi_env env, napi_callback_info info) {
+    airops_options *options;
+    int redirects;
+    if (!read_int(env, info, "followRedirects", &options, &redirects)) return NULL;
+    airops_error *error = NULL;
+    airops_code code = lib.airops_options_set_redirects(options, (airops_redirects)redirects, &error);
+    return outcome_value(env, code, error);
+}
+
+napi_value options_allow_insecure_http(napi_env env, napi_callback_info info) {
+    napi_value argv[2];
+    airops_options *options;
+    bool allow;
+    if (!get_args(env, info, 2, argv) || !arg_handle(env, argv[0], HANDLE_OPTIONS, (void **)&options) ||
+        !arg_bool(env, argv[1], "allowInsecureHttp", &allow))
+        return NULL;
+    airops_error *error = NULL;
+    airops_code code = lib.airops_options_allow_insecure_http(options, allow, &error);
+    return outcome_value(env, code, error);
+}

@@ -17,5 +17,9 @@ napi_value options_set_ca_file(napi_env env, napi_callback_info info);
 napi_value options_set_max_retries(napi_env env, napi_callback_info info);
 napi_value options_set_log_callback(napi_env env, napi_callback_info info);
 napi_value options_set_delivery(napi_env env, napi_callback_info info);
+napi_value options_set_proxy(napi_env env, napi_callback_info info);
+napi_value options_set_no_proxy(napi_env env, napi_callback_info info);
+napi_value options_set_redirects(napi_env env, napi_callback_info info);
+napi_value options_allow_insecure_http(napi_env env, napi_callback_info info);
 
 #endif

@@ -43,15 +43,18 @@ async function stats() {
   return answer.json();
 }
 
-/** POST to a /dev/ switch of the dev server, with its admin token. */
-async function devPost(pathAndQuery) {
+/** A request to a /dev/ endpoint of the dev server, with its admin token; `body` is sent as JSON. */
+async function devRequest(method, pathAndQuery, body) {
   const answer = await fetch(`${server.host}${pathAndQuery}`, {
-    method: 'POST', headers: { Authorization: `Bearer ${process.env.AIROPS_DEV_ADMIN_TOKEN}` },
-    signal: AbortSignal.timeout(10000),
+    method, headers: { Authorization: `Bearer ${process.env.AIROPS_DEV_ADMIN_TOKEN}` },
+    body: body === undefined ? undefined : JSON.stringify(body), signal: AbortSignal.timeout(10000),
   });
-  if (!answer.ok) throw new Error(`${pathAndQuery}: HTTP ${answer.status}`);
+  if (!answer.ok) throw new Error(`${method} ${pathAndQuery}: HTTP ${answer.status}`);
   return answer.json();
 }
+
+/** POST to a /dev/ switch of the dev server. */
+const devPost = (pathAndQuery) => devRequest('POST', pathAndQuery);
 
 /** Waits until `condition()` holds, checking every 10 ms, at most `rounds` times. */
 async function eventually(condition, rounds = 500) {
@@ -76,4 +79,6 @@ const BOUND = { timeout: 60000 };
 
 if (global.gc) afterEach(() => global.gc());
 
-module.exports = { BOUND, airops, server, identify, publicClient, stats, devPost, eventually, withClient, sleep };
+module.exports = {
+  BOUND, airops, server, identify, publicClient, stats, devRequest, devPost, eventually, withClient, sleep,
+};

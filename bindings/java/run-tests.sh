@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Builds the Java binding (javac, then build/airops.jar) and its tests, and runs the tests
-# against a fresh dev server twice: plainly, then under -Xcheck:jni (the JVM checks every JNI
-# call JNA makes, and that no Java exception leaks into native code).
+# Builds the Java binding (build-jar.sh) and its tests, and runs the tests against a fresh
+# dev server with the proxies and the witness of tests/net (--net-tools), twice: plainly,
+# then under -Xcheck:jni (the JVM checks every JNI call JNA makes, and that no Java
+# exception leaks into native code).
 #
 # Environment (paths relative to the repository root):
 #   AIROPS_LIBRARY     the libairops.so to test (default build/lib/libairops.so)
@@ -21,16 +22,14 @@ for file in "$library" "$server" "$jna" "$junit"; do
 done
 
 build="$here/build"
-rm -rf "$build/classes" "$build/test-classes"
-javac --release 17 -Xlint:all -Werror -encoding UTF-8 -d "$build/classes" -cp "$jna" \
-    $(find "$here/src/main/java" -name '*.java')
-jar cf "$build/airops.jar" -C "$build/classes" .
+JNA_JAR="$jna" "$here/build-jar.sh"
+rm -rf "$build/test-classes"
 javac --release 17 -Xlint:all -encoding UTF-8 -d "$build/test-classes" -cp "$build/airops.jar:$jna:$junit" \
     $(find "$here/src/test/java" -name '*.java')
 
 classpath="$build/airops.jar:$jna:$build/test-classes:$junit"
 run() {
-    AIROPS_LIBRARY="$library" timeout 900 python3 tests/with_dev_server.py --server "$server" -- \
+    AIROPS_LIBRARY="$library" timeout 900 python3 tests/with_dev_server.py --server "$server" --net-tools -- \
         java "$@" -Dairops.header="$root/include/airops.h" -Dairops.example="$root/examples/java/Demo.java" \
         -cp "$classpath" com.airops.test.TestMain
 }

@@ -14,7 +14,8 @@ root="$(cd "$(dirname "$0")/../.." && pwd)"
 absolute() { case "$1" in /*) echo "$1" ;; *) echo "$root/$1" ;; esac; }
 export AIROPS_LIBRARY="$(absolute "${AIROPS_LIBRARY:-build/lib/libairops.so}")"
 server="$(absolute "${AIROPS_DEV_SERVER:-.build/debug/airops-dev-server}")"
-with_server=(python3 "$root/tests/with_dev_server.py" --server "$server" --)
+# --net-tools: the forward proxies and the witness server of tests/network.rs.
+with_server=(python3 "$root/tests/with_dev_server.py" --server "$server" --net-tools --)
 cd "$root/bindings/rust"
 
 echo "== cargo test ($AIROPS_LIBRARY)"
@@ -36,4 +37,4 @@ runner="CARGO_TARGET_$(echo "$host" | tr 'a-z-' 'A-Z_')_RUNNER"
 env LD_LIBRARY_PATH="$stripped" "$runner=valgrind --quiet --error-exitcode=3 --undef-value-errors=no \
 --leak-check=full --show-leak-kinds=definite --errors-for-leak-kinds=definite" \
     "${with_server[@]}" cargo test --offline --test identity --test execute --test streaming --test non_blocking \
-    --test queued --test errors -- --test-threads=1 s01 s02 s09 s10 s14 s15 s16 s17 s18
+    --test queued --test errors --test network -- --test-threads=1 s01 s02 s09 s10 s14 s15 s16 s17 s18 network_

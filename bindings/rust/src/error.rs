@@ -33,6 +33,10 @@ pub enum Code {
     Protocol,
     /// A bug or an unexpected state inside the library.
     Internal,
+    /// An HTTP 3xx that the redirect policy does not follow (see
+    /// [`ClientBuilder::redirects`](crate::ClientBuilder::redirects)): the status is in
+    /// [`Error::http_status`], the message names it and the target.
+    Redirect,
     /// A code this version of the crate does not know (from a newer library).
     Unknown(u32),
 }
@@ -50,6 +54,7 @@ impl Code {
             sys::AIROPS_ERR_TIMEOUT => Code::Timeout,
             sys::AIROPS_ERR_PROTOCOL => Code::Protocol,
             sys::AIROPS_ERR_INTERNAL => Code::Internal,
+            sys::AIROPS_ERR_REDIRECT => Code::Redirect,
             other => Code::Unknown(other),
         }
     }
@@ -67,6 +72,7 @@ impl Code {
             Code::Timeout => sys::AIROPS_ERR_TIMEOUT,
             Code::Protocol => sys::AIROPS_ERR_PROTOCOL,
             Code::Internal => sys::AIROPS_ERR_INTERNAL,
+            Code::Redirect => sys::AIROPS_ERR_REDIRECT,
             Code::Unknown(raw) => raw,
         }
     }

@@ -45,7 +45,7 @@ pub use event::{Event, EventKind};
 pub use execution::Execution;
 pub use identity::hash_user_id;
 pub use log::LogLevel;
-pub use options::{ClientBuilder, Delivery};
+pub use options::{ClientBuilder, Delivery, Redirects};
 pub use pending::Pending;
 pub use request::{Chat, Execute};
 pub use result::{ExecutionResult, State};

@@ -1,6 +1,7 @@
 //! [`ClientBuilder`]: the client's options (`airops_options`), each forwarded to the
 //! library as it is set.
 
+use std::os::raw::c_int;
 use std::os::unix::ffi::OsStrExt;
 use std::path::Path;
 use std::ptr::{self, NonNull};
@@ -21,6 +22,19 @@ pub enum Delivery {
     /// Held until a thread calls [`Client::dispatch`]; [`Client::event_fd`] is readable
     /// while they wait.
     Queued,
+}
+
+/// What a client does with an HTTP redirect, a 3xx with a Location (`airops_redirects`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Redirects {
+    /// A 3xx answer is an error: [`Code::Redirect`](crate::Code::Redirect), the status in
+    /// [`Error::http_status`], the target in the message. The default.
+    Never,
+    /// Redirects to the same origin (scheme, host and port) are followed, up to 5 in a row;
+    /// any other target is an error as with [`Redirects::Never`], so the identity and the body
+    /// never reach another origin and https is never downgraded to http. 307 and 308 repeat
+    /// the method and body; 303, and 301/302 after a POST, continue with a GET.
+    SameOrigin,
 }
 
 /// Builds a [`Client`]. Each setter hands its value to the library at once; the first one
@@ -86,7 +100,13 @@ impl ClientBuilder {
     }
 
     /// Applies `AIROPS_HOST` and `AIROPS_PUSHER_KEY` with `AIROPS_REALTIME_URL` or
-    /// `AIROPS_PUSHER_CLUSTER`, where set (never the identity). Later setters override them.
+    /// `AIROPS_PUSHER_CLUSTER`, where set (never the identity), and the proxy variables,
+    /// lower-case names first as in libcurl: `https_proxy`/`HTTPS_PROXY` for https:// and
+    /// wss:// targets, `http_proxy`/`HTTP_PROXY` for http:// and ws:// (the upper-case one is
+    /// ignored when `REQUEST_METHOD` is set, as in a CGI program), `all_proxy`/`ALL_PROXY` for
+    /// both when the specific one is unset, and `no_proxy`/`NO_PROXY`. Later setters override
+    /// them; [`proxy`](ClientBuilder::proxy) and [`no_proxy`](ClientBuilder::no_proxy)
+    /// override the proxy variables whenever they are called.
     pub fn load_environment(self) -> Self {
         self.set(|options| call(|error| unsafe { sys::airops_options_load_environment(options, error) }))
     }
@@ -155,6 +175,61 @@ impl ClientBuilder {
             Delivery::Queued => sys::AIROPS_DELIVERY_QUEUED,
         };
         self.set(|options| call(|error| unsafe { sys::airops_options_set_delivery(options, raw, error) }))
+    }
+
+    /// Sends every connection through the HTTP proxy `proxy_url`,
+    /// `"http://[user:password@]host[:port]"` (port 80 when omitted), overriding
+    /// `HTTPS_PROXY`, `HTTP_PROXY` and `ALL_PROXY`. Every connection, API and realtime
+    /// WebSocket alike, is a CONNECT tunnel to the target host, with TLS to the target inside
+    /// it for https:// and wss://: the proxy relays bytes and never sees a request or the
+    /// identity headers. Credentials in the URL are percent-decoded and sent as
+    /// `Proxy-Authorization: Basic`; they never appear in a log or an error message. `""`
+    /// connects directly, whatever the environment says. Hosts that
+    /// [`no_proxy`](ClientBuilder::no_proxy) (or `NO_PROXY`) names are reached directly.
+    ///
+    /// A proxy that refuses the tunnel (or wants credentials) fails the call with
+    /// [`Code::Network`](crate::Code::Network) and a message that names the proxy and says
+    /// "refused the tunnel" (with the proxy's status where it is known: 407 always). A URL
+    /// that is not http:// with a host, or has a path or an invalid port, is an
+    /// invalid-argument error.
+    pub fn proxy(self, proxy_url: &str) -> Self {
+        self.set(|options| {
+            let url = c_string(proxy_url, "proxy_url")?;
+            call(|error| unsafe { sys::airops_options_set_proxy(options, url.as_ptr(), error) })
+        })
+    }
+
+    /// Sets the hosts reached without the proxy, overriding `NO_PROXY`: a comma-separated
+    /// list of host names, domain suffixes (`".example.com"` and `"example.com"` both match
+    /// the domain and its subdomains), IP addresses and CIDR ranges (`"10.0.0.0/8"`,
+    /// `"::1/128"`), each optionally with `":port"`; `"*"` matches every host. `""` proxies
+    /// every host. Loopback hosts are proxied too unless the list names them, as in libcurl.
+    /// An entry of another form is an invalid-argument error.
+    pub fn no_proxy(self, hosts: &str) -> Self {
+        self.set(|options| {
+            let hosts = c_string(hosts, "hosts")?;
+            call(|error| unsafe { sys::airops_options_set_no_proxy(options, hosts.as_ptr(), error) })
+        })
+    }
+
+    /// Chooses how redirects are handled (default [`Redirects::Never`]).
+    pub fn redirects(self, redirects: Redirects) -> Self {
+        let raw = match redirects {
+            Redirects::Never => sys::AIROPS_REDIRECTS_NEVER,
+            Redirects::SameOrigin => sys::AIROPS_REDIRECTS_SAME_ORIGIN,
+        };
+        self.set(|options| call(|error| unsafe { sys::airops_options_set_redirects(options, raw, error) }))
+    }
+
+    /// Allows (`true`) or forbids (`false`, the default) an identified client to talk plain
+    /// http:// to a host that is not loopback. By default [`build`](ClientBuilder::build)
+    /// refuses such a client, since the hashed user id is a credential; loopback hosts
+    /// (127.0.0.0/8, ::1, `"localhost"`) are always allowed, so the dev server needs no
+    /// opt-in. A ws:// realtime URL next to an https:// host is refused whatever this says.
+    pub fn allow_insecure_http(self, allow: bool) -> Self {
+        self.set(|options| {
+            call(|error| unsafe { sys::airops_options_allow_insecure_http(options, c_int::from(allow), error) })
+        })
     }
 
     /// Creates the client, or reports the first option the library rejected.

@@ -44,6 +44,7 @@ pub const AIROPS_ERR_NETWORK: airops_code = 7;
 pub const AIROPS_ERR_TIMEOUT: airops_code = 8;
 pub const AIROPS_ERR_PROTOCOL: airops_code = 9;
 pub const AIROPS_ERR_INTERNAL: airops_code = 10;
+pub const AIROPS_ERR_REDIRECT: airops_code = 11;
 
 pub type airops_log_level = c_uint;
 pub const AIROPS_LOG_TRACE: airops_log_level = 0;
@@ -57,6 +58,10 @@ pub const AIROPS_LOG_CRITICAL: airops_log_level = 6;
 pub type airops_delivery = c_uint;
 pub const AIROPS_DELIVERY_DIRECT: airops_delivery = 0;
 pub const AIROPS_DELIVERY_QUEUED: airops_delivery = 1;
+
+pub type airops_redirects = c_uint;
+pub const AIROPS_REDIRECTS_NEVER: airops_redirects = 0;
+pub const AIROPS_REDIRECTS_SAME_ORIGIN: airops_redirects = 1;
 
 pub type airops_event_kind = c_uint;
 pub const AIROPS_EVENT_CHUNK: airops_event_kind = 1;
@@ -232,6 +237,28 @@ extern "C" {
     pub fn airops_options_set_delivery(
         options: *mut airops_options,
         delivery: airops_delivery,
+        error: *mut *mut airops_error,
+    ) -> airops_code;
+
+    // Network: proxies, redirects, transport security
+    pub fn airops_options_set_proxy(
+        options: *mut airops_options,
+        proxy_url: *const c_char,
+        error: *mut *mut airops_error,
+    ) -> airops_code;
+    pub fn airops_options_set_no_proxy(
+        options: *mut airops_options,
+        hosts: *const c_char,
+        error: *mut *mut airops_error,
+    ) -> airops_code;
+    pub fn airops_options_set_redirects(
+        options: *mut airops_options,
+        redirects: airops_redirects,
+        error: *mut *mut airops_error,
+    ) -> airops_code;
+    pub fn airops_options_allow_insecure_http(
+        options: *mut airops_options,
+        allow: c_int,
         error: *mut *mut airops_error,
     ) -> airops_code;
 

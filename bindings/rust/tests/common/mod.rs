@@ -1,12 +1,13 @@
 //! What the tests share: the dev server's coordinates (exported by tests/with_dev_server.py),
-//! clients identified as its demo user, and its /dev/stats counters.
+//! clients identified as its demo user, its /dev/stats counters, and the network tools.
 
 // Each test binary uses its own part of these helpers.
 #![allow(dead_code)]
 
+pub mod http;
+pub mod net;
+
 use std::env;
-use std::io::{Read, Write};
-use std::net::TcpStream;
 use std::sync::mpsc::Receiver;
 use std::time::Duration;
 
@@ -48,30 +49,7 @@ pub fn client() -> Client {
 
 /// A counter of GET /dev/stats, e.g. `realtime_connections_total`.
 pub fn stat(name: &str) -> u64 {
-    let host = var("AIROPS_HOST");
-    let address = host
-        .strip_prefix("http://")
-        .expect("the dev server speaks plain HTTP on loopback");
-    let mut stream = TcpStream::connect(address).expect("connect to the dev server");
-    stream.set_read_timeout(Some(PATIENCE)).unwrap();
-    write!(
-        stream,
-        "GET /dev/stats HTTP/1.1\r\nHost: {}\r\nConnection: close\r\n\r\n",
-        address
-    )
-    .unwrap();
-    let mut answer = String::new();
-    stream.read_to_string(&mut answer).unwrap();
-    let key = format!("\"{}\":", name);
-    let start = answer.find(&key).unwrap_or_else(|| panic!("no {} in {}", name, answer)) + key.len();
-    let digits: String = answer[start..]
-        .trim_start()
-        .chars()
-        .take_while(char::is_ascii_digit)
-        .collect();
-    digits
-        .parse()
-        .unwrap_or_else(|_| panic!("{} is not a count in {}", name, answer))
+    http::number_field(&http::get(&format!("{}/dev/stats", var("AIROPS_HOST"))), name)
 }
 
 /// Receives events until `completed` (included), failing after PATIENCE.

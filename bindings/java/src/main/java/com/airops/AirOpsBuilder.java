@@ -15,6 +15,9 @@ import java.util.concurrent.ForkJoinPool;
  * checked by the library when {@link #build()} runs, which throws an {@link AirOpsException}
  * ({@link ErrorCode#INVALID_ARGUMENT}) for the first bad one. Without {@link #identity} the
  * client runs public apps only; without {@link #host} it talks to {@code https://app.airops.com}.
+ * One network policy ({@link #proxy}, {@link #noProxy}, {@link #redirects},
+ * {@link #allowInsecureHttp}) covers every connection of a client; the identity headers go to
+ * the configured host only, and TLS is 1.2 or later with certificates always verified.
  */
 public final class AirOpsBuilder {
     /** A setter of {@code airops_options}, applied in {@link #build()}. */
@@ -78,6 +81,58 @@ public final class AirOpsBuilder {
     /** How often a failed request is sent again (default 2; 0 never); see the header for which calls. */
     public AirOpsBuilder maxRetries(int retries) {
         return set("maxRetries", (api, options, error) -> api.airops_options_set_max_retries(options, retries, error));
+    }
+
+    /**
+     * Sends every connection, API calls and the realtime WebSocket alike, through the HTTP proxy
+     * {@code proxyUrl}, {@code "http://[user:password@]host[:port]"} (port 80 when omitted),
+     * overriding {@code HTTPS_PROXY}, {@code HTTP_PROXY} and {@code ALL_PROXY}. Each connection
+     * is a CONNECT tunnel to the target host, with TLS to the target inside it for https:// and
+     * wss://, so the proxy never sees a request or the identity headers. Credentials in the URL
+     * are percent-decoded and sent as {@code Proxy-Authorization: Basic}; they never appear in a
+     * log or an error message. {@code ""} connects directly, whatever the environment says. The
+     * hosts of {@link #noProxy} are reached directly. A proxy that refuses the tunnel (or wants
+     * credentials) fails the call with {@link ErrorCode#NETWORK} and a message that names the
+     * proxy and says "refused the tunnel" (with the proxy's status where it is known).
+     * {@link ErrorCode#INVALID_ARGUMENT} for a URL that is not http:// with a host, a path, or
+     * an invalid port.
+     */
+    public AirOpsBuilder proxy(String proxyUrl) {
+        return set("proxy", (api, options, error) -> api.airops_options_set_proxy(options, Calls.text(proxyUrl, "proxy"), error));
+    }
+
+    /**
+     * The hosts reached without the proxy, overriding {@code NO_PROXY}: a comma-separated list
+     * of host names, domain suffixes ({@code ".example.com"} and {@code "example.com"} both match
+     * the domain and its subdomains), IP addresses and CIDR ranges ({@code "10.0.0.0/8"},
+     * {@code "::1/128"}), each optionally with {@code ":port"}; {@code "*"} matches every host.
+     * {@code ""} proxies every host. Loopback hosts are proxied too unless the list names them,
+     * as in libcurl. {@link ErrorCode#INVALID_ARGUMENT} for an entry of another form.
+     */
+    public AirOpsBuilder noProxy(String hosts) {
+        return set("noProxy", (api, options, error) -> api.airops_options_set_no_proxy(options, Calls.text(hosts, "noProxy"), error));
+    }
+
+    /** How the client handles HTTP redirects (default {@link Redirects#NEVER}). */
+    public AirOpsBuilder redirects(Redirects policy) {
+        return set("redirects", (api, options, error) -> {
+            if (policy == null) {
+                throw Calls.invalidArgument("the redirect policy must not be null");
+            }
+            return api.airops_options_set_redirects(options, policy.value(), error);
+        });
+    }
+
+    /**
+     * Allows ({@code true}) or forbids ({@code false}, the default) an identified client to talk
+     * plain http:// to a host that is not loopback. By default {@link #build()} refuses such a
+     * client with {@link ErrorCode#INVALID_ARGUMENT}, since the hashed user id is a credential;
+     * loopback hosts (127.0.0.0/8, ::1, "localhost") are always allowed, so the dev server needs
+     * no opt-in. A ws:// realtime URL next to an https:// host is refused whatever this says.
+     */
+    public AirOpsBuilder allowInsecureHttp(boolean allow) {
+        return set("allowInsecureHttp", (api, options, error) ->
+                api.airops_options_allow_insecure_http(options, allow ? 1 : 0, error));
     }
 
     /**

@@ -21,7 +21,12 @@ public enum ErrorCode {
     /** The server answered 2xx with a body that is not what the protocol says. */
     PROTOCOL(9),
     /** A bug or an unexpected state inside the library, or a code this binding does not know. */
-    INTERNAL(10);
+    INTERNAL(10),
+    /**
+     * An HTTP 3xx that the redirect policy does not follow ({@link AirOpsBuilder#redirects}):
+     * {@link AirOpsException#httpStatus()} is the status, the message names it and the target.
+     */
+    REDIRECT(11);
 
     private final int value;
 

@@ -22,6 +22,11 @@ final class Dev {
     /** The longest any single wait of a test may take. */
     static final Duration WAIT = Duration.ofSeconds(30);
 
+    // One client for the tests' own requests, so that its kept-alive connections are not
+    // dropped whenever a collected client's are.
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .proxy(HttpClient.Builder.NO_PROXY).connectTimeout(Duration.ofSeconds(5)).build();
+
     private Dev() {
     }
 
@@ -51,16 +56,23 @@ final class Dev {
 
     /** A number from the dev server's {@code GET /dev/stats}. */
     static long stat(String name) throws IOException, InterruptedException {
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(5)).build();
-        HttpRequest request = HttpRequest.newBuilder(URI.create(env("AIROPS_HOST") + "/dev/stats"))
-                .timeout(Duration.ofSeconds(10)).build();
-        String body = http.send(request, HttpResponse.BodyHandlers.ofString()).body();
+        String body = send(HttpRequest.newBuilder(URI.create(env("AIROPS_HOST") + "/dev/stats")));
         Matcher number = Pattern.compile("\"" + Pattern.quote(name) + "\"\\s*:\\s*(\\d+)").matcher(body);
         if (!number.find()) {
             throw new IllegalStateException("no " + name + " in /dev/stats: " + body);
         }
         return Long.parseLong(number.group(1));
+    }
+
+    /** Sends a request of the tests' own (HTTP/1.1, direct, bounded); returns the body of a 2xx answer. */
+    static String send(HttpRequest.Builder request) throws IOException, InterruptedException {
+        HttpResponse<String> response = HTTP.send(request.timeout(Duration.ofSeconds(10)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() / 100 != 2) {
+            throw new IllegalStateException(response.request().uri() + " answered " + response.statusCode() + ": "
+                    + response.body());
+        }
+        return response.body();
     }
 
     /** Asserts that {@code call} throws an {@link AirOpsException} with this code; returns it. */

@@ -1,6 +1,7 @@
 package com.airops.test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -90,6 +91,11 @@ class ErrorsTest {
         Dev.assertFails(ErrorCode.INVALID_ARGUMENT,
                 () -> AirOps.builder().caFile(Path.of("/nonexistent/airops-ca.pem")).build());
         Dev.assertFails(ErrorCode.INVALID_ARGUMENT, () -> AirOps.builder().delivery(null).build());
+        AirOpsException proxy = Dev.assertFails(ErrorCode.INVALID_ARGUMENT,
+                () -> AirOps.builder().proxy("socks5://tester:s3cret@127.0.0.1:1080").build());
+        assertFalse(proxy.toString().contains("s3cret"), proxy::toString); // credentials are never shown
+        Dev.assertFails(ErrorCode.INVALID_ARGUMENT, () -> AirOps.builder().noProxy("10.0.0.0/99").build());
+        Dev.assertFails(ErrorCode.INVALID_ARGUMENT, () -> AirOps.builder().redirects(null).build());
     }
 
     /** The future of a refused call fails with this code (without blocking for long: it is failed already). */

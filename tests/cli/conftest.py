@@ -54,11 +54,7 @@ def cli() -> Cli:
 @pytest.fixture(scope="session")
 def net() -> NetTools:
     """The test proxies and the witness; fails clearly without `with_dev_server.py --net-tools`."""
-    tools = NetTools.from_environment()
-    if tools is None:
-        pytest.fail("the network test tools are not running: run the suite through "
-                    "`tests/with_dev_server.py --net-tools`", pytrace=False)
-    return tools
+    return NetTools.from_environment()
 
 
 @pytest.fixture

@@ -85,10 +85,11 @@ class NetTools:
     witness: str
 
     @classmethod
-    def from_environment(cls) -> NetTools | None:
-        """The tools, or None when the harness did not start them."""
+    def from_environment(cls) -> NetTools:
+        """The tools that the harness started; fails clearly when it started none."""
         if not all(os.environ.get(name) for name in TOOL_VARIABLES):
-            return None
+            raise RuntimeError("the network test tools are not running: run the suite through "
+                               "`tests/with_dev_server.py --net-tools`")
         return cls(*(os.environ[name] for name in TOOL_VARIABLES))
 
     @staticmethod

@@ -67,6 +67,7 @@ struct JSONParser: ~Copyable {
         // Members are collected first and hashed into a table sized once: growing the
         // dictionary member by member rehashes it at every doubling.
         var members: [(String, JSONValue)] = []
+        members.reserveCapacity(8)
         skipWhitespace()
         if current == UInt8(ascii: "}") {
             index += 1

@@ -11,7 +11,9 @@ wheels=("$wheel_dir"/*.whl)
 [ ${#wheels[@]} -eq 1 ] && [ -f "${wheels[0]}" ] || { echo "expected one wheel in $wheel_dir" >&2; exit 2; }
 wheel=${wheels[0]}
 echo "wheel: $(basename "$wheel")"
-auditwheel show "$wheel" | tee /dev/stderr | grep -q 'is consistent with the following platform tag: "manylinux_2_' \
+verdict=$(auditwheel show "$wheel")
+echo "$verdict"
+tr -s ' \n' '  ' <<<"$verdict" | grep -q 'is consistent with the following platform tag: "manylinux_2_' \
     || { echo "auditwheel does not give $wheel a manylinux tag" >&2; exit 1; }
 case $(basename "$wheel") in
 *-manylinux_2_*_x86_64*.whl) ;;

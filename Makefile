@@ -4,7 +4,9 @@
 #   make demo     the dev server plus the C and Python examples against it
 #   make install  the header, the library with its SONAME links and airops.pc under PREFIX
 #   make soak, make fuzz   longer reliability runs than make test
-#   make wheel    the Python package with the library bundled, as a wheel in build/wheel
+#   make wheel    the Python package with the release library bundled, a manylinux wheel in build/wheel
+#   make release, make dist   the portable library and CLI (build/release), the tarball for C users
+#   make abi-baseline         records the built library's ABI in abi/libairops.abi
 #   make bench    the benchmarks of issue 6: a table, bench/results.json and bench/results.png
 
 SWIFT        ?= swift

@@ -267,7 +267,7 @@ demo: $(BENCH_SERVER) lib examples
 	  for e in examples/python/*.py; do echo "== Python: $$e"; $(PYTHON) $$e; done'
 
 clean:
-	rm -rf $(BUILD) $(RELEASE_DIR) .build
+	rm -rf $(BUILD) $(RELEASE_DIR) $(PORTABLE_DIR) .build
 
 # ---- Distribution (issue 13) ----
 # make release  the library and the CLI in build/release, linked against a Debian bullseye root

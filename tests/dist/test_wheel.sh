@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Checks the wheel that make wheel leaves in WHEEL_DIR: auditwheel accepts it under a manylinux
-# policy (printing the tag), and installed into a fresh venv, away from the source tree, it
-# works beside Python's ssl module against the dev server over TLS.
+# policy (printing the tag), and installed into a fresh venv, away from the source tree and
+# without Swift on PATH, it works beside Python's ssl module against the dev server over TLS.
 #   test_wheel.sh WHEEL_DIR DEV_SERVER
 set -eu
 wheel_dir=$(realpath "${1:?usage: test_wheel.sh WHEEL_DIR DEV_SERVER}")
@@ -25,6 +25,7 @@ python3 -m venv --system-site-packages "$work/venv"
 "$work/venv/bin/python" -m pip install --quiet --no-index --no-deps "$wheel"
 cp "$here/test_tls_coexistence.py" "$work/"
 cd "$work"
-env -u PYTHONPATH -u AIROPS_LIBRARY -u LD_LIBRARY_PATH \
+# Nothing of the toolchain or the source tree: no Swift on PATH, no library paths.
+env -u PYTHONPATH -u AIROPS_LIBRARY -u LD_LIBRARY_PATH PATH=/usr/bin:/bin \
     "$work/venv/bin/python" "$here/../with_dev_server.py" --server "$server" --tls -- \
     "$work/venv/bin/python" -m pytest -q -p no:cacheprovider test_tls_coexistence.py

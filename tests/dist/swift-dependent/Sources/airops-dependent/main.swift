@@ -3,11 +3,14 @@
 import AirOps
 import Glibc
 
+func fail(_ message: String, status: Int32) -> Never {
+    let line = message + "\n"
+    _ = line.withCString { write(STDERR_FILENO, $0, strlen($0)) }
+    exit(status)
+}
+
 func environment(_ name: String) -> String {
-    guard let value = getenv(name) else {
-        fputs("set \(name) (the dev server prints it)\n", stderr)
-        exit(2)
-    }
+    guard let value = getenv(name) else { fail("set \(name) (the dev server prints it)", status: 2) }
     return String(cString: value)
 }
 
@@ -18,12 +21,8 @@ do {
     let execution = try await client.execute(appId: "hello-world", inputs: ["name": .string("Ada")])
     let record = try await execution.result(timeout: .seconds(60))
     await client.shutdown()
-    guard case .string(let output)? = record.output else {
-        fputs("unexpected output: \(record.json)\n", stderr)
-        exit(1)
-    }
+    guard case .string(let output)? = record.output else { fail("unexpected output: \(record.json)", status: 1) }
     print(output)
 } catch {
-    fputs("\(error)\n", stderr)
-    exit(1)
+    fail("\(error)", status: 1)
 }

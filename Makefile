@@ -156,9 +156,11 @@ test-abi: lib dev-server
 	tests/abi/check_library.sh $(LIB)
 	$(WITH_SERVER) tests/abi/check_install.sh
 
-test-c: dev-server $(C_TESTS) $(C_EXAMPLES) $(BUILD)/tests/test_tls
+test-c: dev-server $(C_TESTS) $(C_EXAMPLES) $(BUILD)/tests/test_tls $(BUILD)/tests/test_network
 	@set -e; for t in $(C_TESTS); do echo "== $$t"; $(WITH_SERVER) $$t; done
 	$(PYTHON) tests/with_dev_server.py --server $(DEV_SERVER) --tls -- $(BUILD)/tests/test_tls
+	$(PYTHON) tests/with_dev_server.py --server $(DEV_SERVER) --net-tools -- $(BUILD)/tests/test_network
+	$(PYTHON) tests/with_dev_server.py --server $(DEV_SERVER) --tls --net-tools -- $(BUILD)/tests/test_network
 	@set -e; for e in $(C_EXAMPLES); do echo "== $$e"; $(WITH_SERVER) $$e; done
 
 # The concurrency test under ThreadSanitizer, with the Swift side built -sanitize=thread (a
@@ -244,7 +246,10 @@ $(BENCH_SERVER): $(SWIFT_SOURCES)
 
 $(BUILD)/bench/%: bench/c/%.c bench/c/*.h tests/c/dev_server.h include/airops.h $(LIB)
 	@mkdir -p $(dir $@)
-	$(CC) $(BENCH_CFLAGS) $< -o $@ $(LDFLAGS) -lairops -lpthread
+	$(CC) $(BENCH_CFLAGS) $< -o $@ $(LDFLAGS) -lairops -lpthread $(BENCH_LIBS)
+
+# libcurl is a contender of the per-call overhead: only this program links it, not the library.
+$(BUILD)/bench/overhead: BENCH_LIBS := -lcurl
 
 # Not linked with the library: it times loading it.
 $(BUILD)/bench/footprint: bench/c/footprint.c bench/c/bench.h include/airops.h

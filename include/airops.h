@@ -79,7 +79,10 @@ typedef enum airops_code {
     /** The server answered 2xx with a body that is not what the protocol says. */
     AIROPS_ERR_PROTOCOL = 9,
     /** A bug or an unexpected state inside the library. Please report it. */
-    AIROPS_ERR_INTERNAL = 10
+    AIROPS_ERR_INTERNAL = 10,
+    /** The server answered with a redirect (HTTP 3xx) that the redirect policy does not
+     *  follow (see airops_options_set_redirects()); the message names the status and target. */
+    AIROPS_ERR_REDIRECT = 11
 } airops_code;
 
 typedef struct airops_error airops_error;
@@ -171,9 +174,16 @@ airops_code airops_options_set_request_timeout(airops_options *options, int64_t 
 /**
  * Applies the environment variables that are set: AIROPS_HOST (the API host), and
  * AIROPS_PUSHER_KEY with either AIROPS_REALTIME_URL (an explicit ws:// or wss:// URL, as the
- * dev server prints it) or AIROPS_PUSHER_CLUSTER (hosted Pusher). The identity is never read
- * from the environment. Setters called afterwards override these values.
- * Errors: AIROPS_ERR_INVALID_ARGUMENT if a variable holds an invalid value.
+ * dev server prints it) or AIROPS_PUSHER_CLUSTER (hosted Pusher); and the proxies, lower-case
+ * names first as in libcurl: https_proxy / HTTPS_PROXY for https:// and wss:// targets,
+ * http_proxy / HTTP_PROXY for http:// and ws:// (the upper-case HTTP_PROXY is ignored when
+ * REQUEST_METHOD is set, as in a CGI program, where a request may have set it), all_proxy /
+ * ALL_PROXY for both when the specific one is unset, no_proxy / NO_PROXY (see
+ * airops_options_set_no_proxy()). airops_options_set_proxy() and airops_options_set_no_proxy()
+ * override the proxy variables, whenever they are called. The identity is never read from the
+ * environment. Other setters called afterwards override these values.
+ * Errors: AIROPS_ERR_INVALID_ARGUMENT if a variable holds an invalid value (the message names it),
+ * including a proxy URL that is not http://.
  */
 airops_code airops_options_load_environment(airops_options *options, airops_error **error);
 
@@ -269,6 +279,69 @@ typedef enum airops_delivery {
  *  Errors: AIROPS_ERR_INVALID_ARGUMENT for an unknown mode. */
 airops_code airops_options_set_delivery(airops_options *options, airops_delivery delivery,
                                         airops_error **error);
+
+/* ------------------------------------------------------------------------------------------
+ * Network: proxies, redirects, transport security
+ *
+ * One policy covers every connection of a client: API calls, realtime channel authorization
+ * and the realtime WebSocket. The identity headers (user id, workspace id, hashed user id)
+ * go to the configured host only. TLS is 1.2 or later, with certificates always verified.
+ * ------------------------------------------------------------------------------------------ */
+
+/**
+ * Sends every connection through the HTTP proxy `proxy_url`, "http://[user:password@]host[:port]"
+ * (port 80 when omitted), overriding HTTPS_PROXY, HTTP_PROXY and ALL_PROXY. Every connection,
+ * API and realtime WebSocket alike, is a CONNECT tunnel to the target host, with TLS to the
+ * target inside it for https:// and wss://: the proxy relays bytes and never sees a request
+ * or the identity headers. Credentials in the URL are percent-decoded and sent as
+ * `Proxy-Authorization: Basic`; they never appear in a log or an error message. "" connects
+ * directly, whatever the environment says. Hosts that NO_PROXY (or airops_options_set_no_proxy())
+ * names are reached directly. A proxy that refuses the tunnel (or wants credentials) fails the
+ * call with AIROPS_ERR_NETWORK and a message naming the proxy and its answer.
+ * Errors: AIROPS_ERR_INVALID_ARGUMENT for NULL, a URL that is not http:// with a host, a path,
+ * or an invalid port.
+ */
+airops_code airops_options_set_proxy(airops_options *options, const char *proxy_url,
+                                     airops_error **error);
+
+/**
+ * Sets the hosts reached without the proxy, overriding NO_PROXY: a comma-separated list of
+ * host names, domain suffixes (".example.com" and "example.com" both match the domain and
+ * its subdomains), IP addresses and CIDR ranges ("10.0.0.0/8", "::1/128"), each optionally
+ * with ":port"; "*" matches every host. "" proxies every host. Loopback hosts are proxied
+ * too unless the list names them, as in libcurl.
+ * Errors: AIROPS_ERR_INVALID_ARGUMENT for NULL or an entry that is not one of those forms.
+ */
+airops_code airops_options_set_no_proxy(airops_options *options, const char *hosts,
+                                        airops_error **error);
+
+/** What a client does with an HTTP redirect (3xx with a Location). */
+typedef enum airops_redirects {
+    /** A 3xx answer is an error (AIROPS_ERR_REDIRECT, the status in
+     *  airops_error_http_status(), the target in the message). The default. */
+    AIROPS_REDIRECTS_NEVER = 0,
+    /** Redirects to the same origin (scheme, host and port) are followed, up to 5 in a row;
+     *  any other target is an error as with AIROPS_REDIRECTS_NEVER, so the identity and the
+     *  body never reach another origin and https is never downgraded to http. 307 and 308
+     *  repeat the method and body; 303, and 301/302 after a POST, continue with a GET. */
+    AIROPS_REDIRECTS_SAME_ORIGIN = 1
+} airops_redirects;
+
+/** Chooses how redirects are handled (default AIROPS_REDIRECTS_NEVER).
+ *  Errors: AIROPS_ERR_INVALID_ARGUMENT for NULL options or an unknown value. */
+airops_code airops_options_set_redirects(airops_options *options, airops_redirects redirects,
+                                         airops_error **error);
+
+/**
+ * Allows (`allow` non-zero) or forbids (0, the default) an identified client to talk plain
+ * http:// to a host that is not loopback. By default airops_client_new() refuses such a
+ * client, since the hashed user id is a credential; loopback hosts (127.0.0.0/8, ::1,
+ * "localhost") are always allowed, so the dev server needs no opt-in. A ws:// realtime URL
+ * next to an https:// host is refused whatever this says.
+ * Errors: AIROPS_ERR_INVALID_ARGUMENT for NULL options.
+ */
+airops_code airops_options_allow_insecure_http(airops_options *options, int allow,
+                                               airops_error **error);
 
 /* ------------------------------------------------------------------------------------------
  * Client

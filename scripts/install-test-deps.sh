@@ -3,8 +3,8 @@
 # system OpenSSL headers (HMAC), pkg-config, pytest, and for the realtime conformance test
 # (tests/conformance) the official Pusher server library and the Pysher client, pinned to
 # the versions whose quirks protocol/pusher-channels.md describes, pexpect for the CLI
-# tests, requests and matplotlib for the benchmarks. Does nothing when they
-# are there.
+# tests, requests, matplotlib and libcurl (a contender) for the benchmarks. Does nothing
+# when they are there.
 set -eu
 missing=()
 pkg-config --exists libcrypto 2>/dev/null || missing+=(libssl-dev pkg-config)
@@ -12,6 +12,10 @@ command -v cc >/dev/null || missing+=(gcc)
 command -v openssl >/dev/null || missing+=(openssl)
 command -v valgrind >/dev/null || missing+=(valgrind)
 command -v c++ >/dev/null || missing+=(g++)
+# --- make bench: libcurl, a contender of the C per-call overhead (bench/c/overhead.c links it;
+# the library does not) ---
+pkg-config --exists libcurl 2>/dev/null || missing+=(libcurl4-openssl-dev)
+# --- end of make bench: libcurl ---
 if [ ${#missing[@]} -gt 0 ]; then
     if [ "$(id -u)" -ne 0 ]; then
         echo "install these Debian packages first: ${missing[*]}" >&2

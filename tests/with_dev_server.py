@@ -1,11 +1,14 @@
 #!/usr/bin/env python3
 """Runs a command against a fresh dev server on a free loopback port.
 
-Usage: with_dev_server.py [--server PATH] [--config FILE] [--log-level LEVEL] [--tls] -- COMMAND [ARGS...]
+Usage: with_dev_server.py [--server PATH] [--config FILE] [--log-level LEVEL] [--tls] [--net-tools]
+                          -- COMMAND [ARGS...]
 
 Starts `airops-dev-server --port 0`, reads the `export NAME=VALUE` block it prints once it
 listens, runs COMMAND with those variables in its environment, stops the server and exits
 with COMMAND's exit code. The one harness for the C tests, the Python tests and the demo.
+With --net-tools it also runs the forward proxies and the witness server of tests/net in
+this process (see tests/net/net_tools.py) and exports their URLs.
 """
 import argparse
 import os
@@ -16,6 +19,7 @@ import tempfile
 import threading
 
 READY_TIMEOUT_S = 60
+NET_TOOLS = os.path.join(os.path.dirname(os.path.abspath(__file__)), "net")
 
 
 def make_certificate(folder):
@@ -72,6 +76,10 @@ def main():
     parser.add_argument("--log-level", default="warning", help="the server's log level (info: one line per request)")
     parser.add_argument("--tls", action="store_true",
                         help="serve HTTPS/WSS with a fresh self-signed certificate, exported as AIROPS_CA_FILE")
+    parser.add_argument("--net-tools", action="store_true",
+                        help="also run the test proxies and the witness server, exported as "
+                             "AIROPS_TEST_PROXY, AIROPS_TEST_PROXY_AUTH, AIROPS_TEST_PROXY_REFUSING "
+                             "and AIROPS_TEST_WITNESS")
     parser.add_argument("command", nargs=argparse.REMAINDER)
     options = parser.parse_args()
     command = options.command[1:] if options.command[:1] == ["--"] else options.command
@@ -84,10 +92,18 @@ def main():
         server_env["AIROPS_CA_FILE"] = tls[0]
     # For tests that run servers of their own (e.g. one they kill and restart).
     server_env["AIROPS_DEV_SERVER_BIN"] = os.path.abspath(options.server)
+    stop_net_tools = None
     try:
+        if options.net_tools:
+            sys.path.insert(0, NET_TOOLS)
+            from net_tools import start_net_tools
+            net_env, stop_net_tools = start_net_tools()
+            server_env.update(net_env)
         result = subprocess.run(command, env={**os.environ, **server_env})
         return result.returncode
     finally:
+        if stop_net_tools:
+            stop_net_tools()
         stop_server(proc)
         folder.cleanup()
 

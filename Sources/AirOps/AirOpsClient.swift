@@ -14,13 +14,19 @@ public final class AirOpsClient: Sendable {
     private let appIsPublic = Mutex<[String: Bool]>([:])
     let runtimes = RuntimeHints()
 
+    /// Checks the configuration against the ``NetworkPolicy`` and makes the client; sends
+    /// nothing yet. Throws ``AirOpsError/Kind/invalidArgument`` for an identified client on
+    /// plain http:// to a host that is not loopback (unless
+    /// ``ClientConfiguration/allowsInsecureHTTP``), and for a ws:// realtime URL next to an
+    /// https:// host.
     public init(
         configuration: ClientConfiguration = ClientConfiguration(),
         logger: Logger = Logger(label: "airops", factory: { _ in SwiftLogNoOpLogHandler() })
-    ) {
+    ) throws(AirOpsError) {
         self.configuration = configuration
         self.logger = logger
-        self.transport = HTTPTransport(configuration: configuration, logger: logger)
+        self.transport = HTTPTransport(
+            policy: try NetworkPolicy(configuration), retryPolicy: configuration.retryPolicy, logger: logger)
     }
 
     /// A client that acts for an identified end user, like the JavaScript SDK's
@@ -31,7 +37,7 @@ public final class AirOpsClient: Sendable {
         var configuration = ClientConfiguration(
             identity: try Identity(userId: userId, workspaceId: workspaceId, hashedUserId: hashedUserId))
         if let host { try configuration.setHost(host) }
-        return AirOpsClient(configuration: configuration)
+        return try AirOpsClient(configuration: configuration)
     }
 
     /// Closes the client's connections. Calls made afterwards fail.
@@ -146,7 +152,7 @@ public final class AirOpsClient: Sendable {
         return realtimeConnection.withLock { connection in
             if let connection { return connection }
             let created = RealtimeConnection(
-                endpoint: endpoint, tls: configuration.tlsConfiguration, subscriptionTimeout: configuration.subscriptionTimeout,
+                endpoint: endpoint, network: transport.policy, subscriptionTimeout: configuration.subscriptionTimeout,
                 logger: logger
             ) { [transport] (socketId, channel) throws(AirOpsError) in
                 try await Self.authorize(transport: transport, socketId: socketId, channel: channel)

@@ -22,6 +22,8 @@ public struct AirOpsError: Error, Sendable, Equatable, CustomStringConvertible {
         case protocolViolation
         /// A bug or unexpected state inside the SDK.
         case `internal`
+        /// An HTTP redirect that the ``RedirectPolicy`` does not follow.
+        case redirect
     }
 
     public var kind: Kind

@@ -1,5 +1,4 @@
 import Glibc
-import NIOSSL
 
 /// How a client reaches AirOps and who it acts for.
 public struct ClientConfiguration: Sendable {
@@ -9,6 +8,7 @@ public struct ClientConfiguration: Sendable {
     public var identity: Identity?
     /// Scheme, host and optional port (and path prefix) of the API; see ``setHost(_:)``.
     public private(set) var host: String = defaultHost
+    private(set) var hostURL = ServiceURL.defaultAPI
     /// Limit for one HTTP request, from connecting to the last byte of the answer.
     public var requestTimeout: Duration = .seconds(30)
     /// The realtime connection for streamed executions and chat; nil until configured
@@ -22,6 +22,16 @@ public struct ClientConfiguration: Sendable {
     public var retryPolicy: RetryPolicy = .standard
     /// How long a realtime subscription may wait for the server's confirmation.
     public var subscriptionTimeout: Duration = .seconds(10)
+    /// What the client does with an HTTP redirect; by default it is an error.
+    public var redirects: RedirectPolicy = .never
+    /// Whether an identified client may talk plain http:// to a host that is not loopback.
+    /// Off by default: the hashed user id is a credential.
+    public var allowsInsecureHTTP = false
+    /// From HTTPS_PROXY, HTTP_PROXY, ALL_PROXY and NO_PROXY, read by ``loadEnvironment()``.
+    private var environmentProxies = ProxySettings.direct
+    /// ``setProxy(_:)``: nil when not called, .some(nil) for direct connections.
+    private var proxyOption: ServiceURL??
+    private var noProxyOption: NoProxyList?
 
     public init(identity: Identity? = nil) {
         self.identity = identity
@@ -29,34 +39,47 @@ public struct ClientConfiguration: Sendable {
 
     /// Sets the API host, e.g. `https://app.airops.com` or `http://127.0.0.1:8080`.
     public mutating func setHost(_ host: String) throws(AirOpsError) {
-        let host = host.hasSuffix("/") ? String(host.dropLast()) : host
-        let lowered = host.lowercased()
-        let rest: Substring
-        if lowered.hasPrefix("https://") {
-            rest = host.dropFirst(8)
-        } else if lowered.hasPrefix("http://") {
-            rest = host.dropFirst(7)
-        } else {
-            throw AirOpsError(.invalidArgument, "host must start with http:// or https:// (got \"\(host)\")")
+        let url = try ServiceURL(host, "host", schemes: [.http, .https])
+        hostURL = url
+        self.host = url.text
+    }
+
+    /// Sends every connection through the HTTP proxy `url` (`http://[user:password@]host[:port]`),
+    /// whatever the environment says; "" connects directly. NO_PROXY (or ``setNoProxy(_:)``)
+    /// still names hosts reached directly.
+    public mutating func setProxy(_ url: String) throws(AirOpsError) {
+        proxyOption = .some(url.isEmpty ? nil : try ProxySettings.parseProxy(url, "proxy"))
+    }
+
+    /// Sets the hosts reached without the proxy, overriding NO_PROXY: comma-separated host
+    /// names, domain suffixes, IP addresses and CIDR ranges, each with an optional `:port`, or `*`.
+    public mutating func setNoProxy(_ hosts: String) throws(AirOpsError) {
+        noProxyOption = try NoProxyList(hosts, "no_proxy")
+    }
+
+    /// The proxies in force: the options where set, else the environment's.
+    var proxies: ProxySettings {
+        var proxies = environmentProxies
+        if let proxyOption {
+            proxies.secure = proxyOption
+            proxies.plain = proxyOption
         }
-        let authority = rest.prefix { $0 != "/" }
-        guard !authority.isEmpty,
-            !host.unicodeScalars.contains(where: { $0.value <= 0x20 || $0.value == 0x7f || "?#".unicodeScalars.contains($0) })
-        else {
-            throw AirOpsError(.invalidArgument, "host must be a URL with a host name and no spaces, query or fragment (got \"\(host)\")")
-        }
-        self.host = host
+        if let noProxyOption { proxies.bypass = noProxyOption }
+        return proxies
     }
 
     /// Applies the environment variables that are set: `AIROPS_HOST`, and
     /// `AIROPS_PUSHER_KEY` with `AIROPS_REALTIME_URL` (an explicit WebSocket URL) or
-    /// `AIROPS_PUSHER_CLUSTER`. Identity is never read from the environment.
+    /// `AIROPS_PUSHER_CLUSTER`; and the proxies: `https_proxy`, `http_proxy`, `all_proxy`,
+    /// `no_proxy` or their upper-case forms (``setProxy(_:)`` and ``setNoProxy(_:)`` override
+    /// them). Identity is never read from the environment.
     public mutating func loadEnvironment() throws(AirOpsError) {
-        if let host = environment("AIROPS_HOST") { try setHost(host) }
-        if let key = environment("AIROPS_PUSHER_KEY") {
-            if let url = environment("AIROPS_REALTIME_URL") {
+        if let host = environmentVariable("AIROPS_HOST") { try setHost(host) }
+        environmentProxies = try ProxySettings.environment(environmentVariable)
+        if let key = environmentVariable("AIROPS_PUSHER_KEY") {
+            if let url = environmentVariable("AIROPS_REALTIME_URL") {
                 realtime = try RealtimeEndpoint(url: url, key: key)
-            } else if let cluster = environment("AIROPS_PUSHER_CLUSTER") {
+            } else if let cluster = environmentVariable("AIROPS_PUSHER_CLUSTER") {
                 realtime = try .pusher(key: key, cluster: cluster)
             }
         }
@@ -76,13 +99,6 @@ public struct ClientConfiguration: Sendable {
         caFile = path
     }
 
-    /// The TLS settings of HTTPS and WSS connections.
-    var tlsConfiguration: TLSConfiguration {
-        var tls = TLSConfiguration.makeClientConfiguration()
-        if let caFile { tls.trustRoots = .file(caFile) }
-        return tls
-    }
-
     /// Sets how often a failed request is sent again; 0 disables retrying.
     public mutating func setMaxRetries(_ count: Int) throws(AirOpsError) {
         guard count >= 0 else { throw AirOpsError(.invalidArgument, "max retries must not be negative (got \(count))") }
@@ -94,10 +110,4 @@ public struct ClientConfiguration: Sendable {
         guard timeout > .zero else { throw AirOpsError(.invalidArgument, "subscription timeout must be positive") }
         subscriptionTimeout = timeout
     }
-}
-
-private func environment(_ name: String) -> String? {
-    guard let value = getenv(name) else { return nil }
-    let text = String(cString: value)
-    return text.isEmpty ? nil : text
 }

@@ -30,7 +30,7 @@ actor RealtimeConnection {
     }
 
     private let endpoint: RealtimeEndpoint
-    private let tls: TLSConfiguration
+    private let network: NetworkPolicy
     private let authorize: Authorizer
     private let subscriptionTimeout: Duration
     private let logger: Logger
@@ -43,8 +43,6 @@ actor RealtimeConnection {
     private var channels: [String: Channel] = [:]
     private var socketId: String?
     private var outbound: WebSocketWriter?
-    /// Made on the first wss:// connection and kept: loading trust roots is costly.
-    private var tlsContext: NIOSSLContext?
     /// Counts connections, so that work begun for a connection that has since closed is dropped.
     private var generation = 0
     private var connectionTask: Task<Void, Never>?
@@ -55,11 +53,11 @@ actor RealtimeConnection {
     private(set) var connectionsOpened = 0
 
     init(
-        endpoint: RealtimeEndpoint, tls: TLSConfiguration, subscriptionTimeout: Duration, logger: Logger,
+        endpoint: RealtimeEndpoint, network: NetworkPolicy, subscriptionTimeout: Duration, logger: Logger,
         authorize: @escaping Authorizer
     ) {
         self.endpoint = endpoint
-        self.tls = tls
+        self.network = network
         self.subscriptionTimeout = subscriptionTimeout
         self.logger = logger
         self.authorize = authorize
@@ -150,17 +148,17 @@ actor RealtimeConnection {
     /// A connection whose handshake has not completed within the handshake timeout is
     /// abandoned: a server that goes quiet after the upgrade must not hold the client forever.
     private func serve(generation current: Int) async -> Result<WebSocketErrorCode?, any Error> {
-        let address: WebSocketAddress
+        let address = endpoint.address
         let tls: NIOSSLContext?
         do {
-            address = try WebSocketAddress(url: endpoint.connectURL)
-            tls = address.secure ? try tlsContext ?? NIOSSLContext(configuration: self.tls) : nil
+            tls = address.scheme.isSecure ? try network.tlsContext() : nil
         } catch {
             return .failure(error)
         }
-        tlsContext = tls ?? tlsContext
+        let (target, proxy) = (endpoint.connectTarget, network.realtimeProxy)
         let attempt = Task {
-            let channel = try await WebSocketConnection.connect(to: address, tls: tls, maxMessageSize: 1 << 20)
+            let channel = try await WebSocketConnection.connect(
+                to: address, target: target, proxy: proxy, tls: tls, maxMessageSize: 1 << 20)
             return try await channel.executeThenClose { inbound, outbound in
                 let writer = WebSocketWriter(outbound: outbound)
                 self.opened(writer, generation: current)

@@ -6,18 +6,15 @@ public struct RealtimeEndpoint: Sendable, Equatable {
     public let url: String
     public let key: String
 
+    /// The parsed `url`.
+    let address: ServiceURL
+
     public init(url: String, key: String) throws(AirOpsError) {
-        let url = url.hasSuffix("/") ? String(url.dropLast()) : url
-        let lowered = url.lowercased()
-        guard lowered.hasPrefix("ws://") || lowered.hasPrefix("wss://"), url.split(separator: "/").count >= 2,
-            !url.unicodeScalars.contains(where: { $0.value <= 0x20 || "?#".unicodeScalars.contains($0) })
-        else {
-            throw AirOpsError(.invalidArgument, "realtime URL must be ws:// or wss:// with a host (got \"\(url)\")")
-        }
+        address = try ServiceURL(url, "realtime URL", schemes: [.ws, .wss])
         guard !key.isEmpty, key.unicodeScalars.allSatisfy(Self.isKeyCharacter) else {
             throw AirOpsError(.invalidArgument, "Pusher key must be non-empty letters, digits, '-' or '_'")
         }
-        self.url = url
+        self.url = address.text
         self.key = key
     }
 
@@ -29,9 +26,9 @@ public struct RealtimeEndpoint: Sendable, Equatable {
         return try RealtimeEndpoint(url: "wss://ws-\(cluster).pusher.com", key: key)
     }
 
-    /// The URL the WebSocket connects to (protocol v7, as pusher-js sends it).
-    var connectURL: String {
-        "\(url)/app/\(key)?protocol=7&client=libairops&version=\(sdkVersion)&flash=false"
+    /// The request target of the WebSocket upgrade (protocol v7, as pusher-js sends it).
+    var connectTarget: String {
+        "\(address.path)/app/\(key)?protocol=7&client=libairops&version=\(sdkVersion)&flash=false"
     }
 
     private static func isKeyCharacter(_ scalar: Unicode.Scalar) -> Bool {

@@ -17,24 +17,19 @@ enum WebSocketConnection {
         case refused
     }
 
-    /// Connects, upgrades and returns the channel of frames; `tls` is required for wss://.
-    static func connect(to address: WebSocketAddress, tls: NIOSSLContext?, maxMessageSize: Int) async throws -> Channel {
+    /// Connects (through `proxy` with a CONNECT tunnel when one is given), upgrades and
+    /// returns the channel of frames; `tls` is required for wss://.
+    static func connect(
+        to address: ServiceURL, target: String, proxy: ServiceURL?, tls: NIOSSLContext?, maxMessageSize: Int
+    ) async throws -> Channel {
         let upgrade = try await ClientBootstrap(group: MultiThreadedEventLoopGroup.singleton)
             .channelOption(.socketOption(.tcp_nodelay), value: 1)
-            .connect(host: address.host, port: address.port) { channel in
+            .connect(host: proxy?.host ?? address.host, port: proxy?.port ?? address.port) { channel in
                 channel.eventLoop.makeCompletedFuture {
-                    if address.secure {
-                        guard let tls else { throw AirOpsError(.internal, "wss:// without a TLS context") }
-                        // SNI and the certificate check take a name; an IP address is checked without SNI.
-                        let name = address.host.contains(":") || address.host.allSatisfy({ $0.isNumber || $0 == "." }) ? nil : address.host
-                        try channel.pipeline.syncOperations.addHandler(NIOSSLClientHandler(context: tls, serverHostname: name))
-                    }
-                    var pipeline = NIOUpgradableHTTPClientPipelineConfiguration(
-                        upgradeConfiguration: upgradeConfiguration(address, maxMessageSize: maxMessageSize))
-                    // The server's first frame (Pusher's connection_established) often shares a
-                    // read with the 101 answer: those bytes belong to the WebSocket, not dropped.
-                    pipeline.leftOverBytesStrategy = .forwardBytes
-                    return try channel.pipeline.syncOperations.configureUpgradableHTTPClientPipeline(configuration: pipeline)
+                    guard let proxy else { return try addUpgrade(channel, address, target, tls, maxMessageSize) }
+                    return try tunnel(channel, through: proxy, to: address).flatMapThrowing {
+                        try addUpgrade(channel, address, target, tls, maxMessageSize)
+                    }.flatMap { $0 }
                 }
             }
         switch try await upgrade.get() {
@@ -43,8 +38,42 @@ enum WebSocketConnection {
         }
     }
 
+    /// Adds the CONNECT handshake; once the tunnel stands, its handlers leave the pipeline.
+    private static func tunnel(_ channel: any NIOCore.Channel, through proxy: ServiceURL, to address: ServiceURL) throws -> EventLoopFuture<Void> {
+        let established = channel.eventLoop.makePromise(of: Void.self)
+        let handlers: [(String, any ChannelHandler)] = [
+            ("proxy-encoder", HTTPRequestEncoder()),
+            ("proxy-decoder", ByteToMessageHandler(HTTPResponseDecoder(leftOverBytesStrategy: .forwardBytes))),
+            ("proxy-tunnel", ProxyTunnelHandler(proxy: proxy, target: address.origin, established: established)),
+        ]
+        for (name, handler) in handlers { try channel.pipeline.syncOperations.addHandler(handler, name: name) }
+        let names = handlers.map(\.0)
+        return established.futureResult.flatMap {
+            let removals = names.reversed().map { channel.pipeline.removeHandler(name: $0) }
+            return EventLoopFuture.andAllSucceed(removals, on: channel.eventLoop)
+        }
+    }
+
+    /// Adds TLS for wss:// and the HTTP upgrade to the WebSocket protocol.
+    private static func addUpgrade(
+        _ channel: any NIOCore.Channel, _ address: ServiceURL, _ target: String, _ tls: NIOSSLContext?, _ maxMessageSize: Int
+    ) throws -> EventLoopFuture<Upgrade> {
+        if address.scheme.isSecure {
+            guard let tls else { throw AirOpsError(.internal, "wss:// without a TLS context") }
+            // SNI and the certificate check take a name; an IP address is checked without SNI.
+            let name = IPAddress(address.host) == nil ? address.host : nil
+            try channel.pipeline.syncOperations.addHandler(NIOSSLClientHandler(context: tls, serverHostname: name))
+        }
+        var pipeline = NIOUpgradableHTTPClientPipelineConfiguration(
+            upgradeConfiguration: upgradeConfiguration(address, target, maxMessageSize: maxMessageSize))
+        // The server's first frame (Pusher's connection_established) often shares a
+        // read with the 101 answer: those bytes belong to the WebSocket, not dropped.
+        pipeline.leftOverBytesStrategy = .forwardBytes
+        return try channel.pipeline.syncOperations.configureUpgradableHTTPClientPipeline(configuration: pipeline)
+    }
+
     private static func upgradeConfiguration(
-        _ address: WebSocketAddress, maxMessageSize: Int
+        _ address: ServiceURL, _ target: String, maxMessageSize: Int
     ) -> NIOTypedHTTPClientUpgradeConfiguration<Upgrade> {
         let upgrader = NIOTypedWebSocketClientUpgrader<Upgrade>(maxFrameSize: maxMessageSize) { channel, _ in
             channel.eventLoop.makeCompletedFuture {
@@ -55,9 +84,9 @@ enum WebSocketConnection {
             }
         }
         var headers = HTTPHeaders()
-        headers.add(name: "host", value: address.hostHeader)
+        headers.add(name: "host", value: address.authority)
         return NIOTypedHTTPClientUpgradeConfiguration(
-            upgradeRequestHead: HTTPRequestHead(version: .http1_1, method: .GET, uri: address.requestTarget, headers: headers),
+            upgradeRequestHead: HTTPRequestHead(version: .http1_1, method: .GET, uri: target, headers: headers),
             upgraders: [upgrader],
             notUpgradingCompletionHandler: { channel in channel.eventLoop.makeSucceededFuture(.refused) })
     }
@@ -83,58 +112,5 @@ struct WebSocketWriter: Sendable {
 
     private func frame(_ opcode: WebSocketOpcode, _ data: ByteBuffer) -> WebSocketFrame {
         WebSocketFrame(fin: true, opcode: opcode, maskKey: .random(), data: data)
-    }
-}
-
-/// The parts of a ws:// or wss:// URL that a connection needs.
-struct WebSocketAddress: Sendable, Equatable {
-    let secure: Bool
-    let host: String
-    let port: Int
-    /// Path and query, e.g. `/app/key?protocol=7`.
-    let requestTarget: String
-
-    init(url: String) throws(AirOpsError) {
-        let lowered = url.lowercased()
-        let rest: Substring
-        if lowered.hasPrefix("wss://") {
-            secure = true
-            rest = url.dropFirst(6)
-        } else if lowered.hasPrefix("ws://") {
-            secure = false
-            rest = url.dropFirst(5)
-        } else {
-            throw AirOpsError(.invalidArgument, "a WebSocket URL starts with ws:// or wss:// (got \"\(url)\")")
-        }
-        let authority = rest.prefix { $0 != "/" && $0 != "?" }
-        let target = rest.dropFirst(authority.count)
-        requestTarget = target.hasPrefix("/") ? String(target) : "/" + target
-        // An IPv6 literal is bracketed: [::1]:8080.
-        var hostPart = authority
-        var portPart: Substring?
-        if authority.hasPrefix("["), let close = authority.firstIndex(of: "]") {
-            hostPart = authority[authority.index(after: authority.startIndex)..<close]
-            let after = authority[authority.index(after: close)...]
-            if after.hasPrefix(":") { portPart = after.dropFirst() }
-        } else if let colon = authority.lastIndex(of: ":") {
-            hostPart = authority[..<colon]
-            portPart = authority[authority.index(after: colon)...]
-        }
-        guard !hostPart.isEmpty else { throw AirOpsError(.invalidArgument, "the WebSocket URL has no host (got \"\(url)\")") }
-        host = String(hostPart)
-        if let portPart {
-            guard let number = Int(portPart), (1...65535).contains(number) else {
-                throw AirOpsError(.invalidArgument, "the WebSocket URL has an invalid port (got \"\(url)\")")
-            }
-            port = number
-        } else {
-            port = secure ? 443 : 80
-        }
-    }
-
-    /// The Host header: the port only when it is not the scheme's default.
-    var hostHeader: String {
-        let name = host.contains(":") ? "[\(host)]" : host
-        return port == (secure ? 443 : 80) ? name : "\(name):\(port)"
     }
 }

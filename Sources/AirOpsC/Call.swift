@@ -26,24 +26,5 @@ func requireOut<T>(_ out: UnsafeMutablePointer<T?>?, _ name: String = "out") thr
 
 /// Runs an async core operation to completion for a blocking C call, on the calling thread.
 func blocking<T: Sendable>(_ operation: @escaping @Sendable () async throws(AirOpsError) -> T) throws(AirOpsError) -> T {
-    let outcome = Outcome<T>()
-    let executor = CallerThreadExecutor()
-    Task(executorPreference: executor) {
-        let result: Result<T, AirOpsError>
-        do throws(AirOpsError) { result = .success(try await operation()) } catch { result = .failure(error) }
-        outcome.finish(result)
-    }
-    executor.run { outcome.result != nil }
-    return try outcome.result!.get()
-}
-
-/// A result handed from the task that computes it to the C thread that waits for it.
-private final class Outcome<T: Sendable>: Sendable {
-    private let value = Mutex<Result<T, AirOpsError>?>(nil)
-
-    var result: Result<T, AirOpsError>? { value.withLock { $0 } }
-
-    func finish(_ result: Result<T, AirOpsError>) {
-        value.withLock { $0 = result }
-    }
+    try BlockingCall.run(operation)
 }

@@ -19,9 +19,15 @@ public func airops_client_new(_ options: OpaquePointer?, _ out: UnsafeMutablePoi
     call(error) { () throws(AirOpsError) in
         let out = try requireOut(out)
         let settings = object(options, as: OptionsHandle.self)?.settings.withLock { $0 } ?? OptionsHandle.Settings()
-        let delivery = try EventDelivery(queued: settings.queuedDelivery)
         let log = settings.logCallback.map { LogTarget($0, settings.logUserData) }
-        let client = AirOpsClient(configuration: settings.configuration, logger: makeLogger(target: log, minimum: settings.logLevel))
+        let client = try AirOpsClient(configuration: settings.configuration, logger: makeLogger(target: log, minimum: settings.logLevel))
+        let delivery: EventDelivery
+        do throws(AirOpsError) {
+            delivery = try EventDelivery(queued: settings.queuedDelivery)
+        } catch {
+            try? blocking { await client.shutdown() }
+            throw error
+        }
         out.pointee = retainedHandle(ClientHandle(client: client, delivery: delivery, log: log))
     }
 }

@@ -26,6 +26,7 @@ func airopsCode(_ kind: AirOpsError.Kind) -> airops_code {
     case .timeout: AIROPS_ERR_TIMEOUT
     case .protocolViolation: AIROPS_ERR_PROTOCOL
     case .internal: AIROPS_ERR_INTERNAL
+    case .redirect: AIROPS_ERR_REDIRECT
     }
 }
 
@@ -58,6 +59,7 @@ public func airops_code_name(_ code: airops_code) -> UnsafePointer<CChar> {
         case AIROPS_ERR_UNAUTHORIZED: "AIROPS_ERR_UNAUTHORIZED"
         case AIROPS_ERR_NOT_FOUND: "AIROPS_ERR_NOT_FOUND"
         case AIROPS_ERR_BAD_REQUEST: "AIROPS_ERR_BAD_REQUEST"
+        case AIROPS_ERR_REDIRECT: "AIROPS_ERR_REDIRECT"
         case AIROPS_ERR_RATE_LIMITED: "AIROPS_ERR_RATE_LIMITED"
         case AIROPS_ERR_SERVER: "AIROPS_ERR_SERVER"
         case AIROPS_ERR_NETWORK: "AIROPS_ERR_NETWORK"

@@ -136,3 +136,35 @@ public func airops_options_set_ca_file(_ options: OpaquePointer?, _ path: Unsafe
         try settings.configuration.setCAFile(try string(path, "path"))
     }
 }
+
+@_cdecl("airops_options_set_proxy")
+public func airops_options_set_proxy(_ options: OpaquePointer?, _ proxyURL: UnsafePointer<CChar>?, _ error: ErrorOut) -> airops_code {
+    update(options, error) { (settings) throws(AirOpsError) in
+        try settings.configuration.setProxy(try string(proxyURL, "proxy_url"))
+    }
+}
+
+@_cdecl("airops_options_set_no_proxy")
+public func airops_options_set_no_proxy(_ options: OpaquePointer?, _ hosts: UnsafePointer<CChar>?, _ error: ErrorOut) -> airops_code {
+    update(options, error) { (settings) throws(AirOpsError) in
+        try settings.configuration.setNoProxy(try string(hosts, "hosts"))
+    }
+}
+
+@_cdecl("airops_options_set_redirects")
+public func airops_options_set_redirects(_ options: OpaquePointer?, _ redirects: airops_redirects, _ error: ErrorOut) -> airops_code {
+    update(options, error) { (settings) throws(AirOpsError) in
+        switch redirects {
+        case AIROPS_REDIRECTS_NEVER: settings.configuration.redirects = .never
+        case AIROPS_REDIRECTS_SAME_ORIGIN: settings.configuration.redirects = .sameOrigin
+        default: throw AirOpsError(.invalidArgument, "unknown redirect policy \(redirects.rawValue)")
+        }
+    }
+}
+
+@_cdecl("airops_options_allow_insecure_http")
+public func airops_options_allow_insecure_http(_ options: OpaquePointer?, _ allow: Int32, _ error: ErrorOut) -> airops_code {
+    update(options, error) { (settings) throws(AirOpsError) in
+        settings.configuration.allowsInsecureHTTP = allow != 0
+    }
+}

@@ -3,7 +3,8 @@
 ///
 /// ```json
 /// {"rules": [{"endpoint": "async_execute", "rate": 0.2, "status": 503, "retry_after": 1,
-///             "latency_ms": 0, "body": "truncated", "count": 2}],
+///             "latency_ms": 0, "body": "truncated", "count": 2},
+///            {"endpoint": "get_app", "status": 307, "location": "http://127.0.0.1:9/elsewhere"}],
 ///  "refuse_connections_ms": 0, "realtime_drop_every_ms": 0,
 ///  "realtime_drop_after_events": 0, "seed": 42}
 /// ```
@@ -27,7 +28,8 @@ struct FaultConfig: Codable, Sendable, Equatable {
 
     /// One fault: it fires for the next `count` matching requests, then with probability
     /// `rate`; with neither, always. When it fires, the answer waits `latency_ms`, then is
-    /// `status` (with `Retry-After`), or a broken `body`, or (latency only) the real answer.
+    /// `status` (with `Retry-After`, and with `Location` for a 3xx, which needs one), or a
+    /// broken `body`, or (latency only) the real answer.
     struct Rule: Codable, Sendable, Equatable {
         var endpoint: Endpoint
         var rate: Double?
@@ -36,9 +38,10 @@ struct FaultConfig: Codable, Sendable, Equatable {
         var latencyMs: Int?
         var body: BrokenBody?
         var count: Int?
+        var location: String?
 
         enum CodingKeys: String, CodingKey {
-            case endpoint, rate, status, body, count
+            case endpoint, rate, status, body, count, location
             case retryAfter = "retry_after"
             case latencyMs = "latency_ms"
         }
@@ -77,6 +80,9 @@ struct FaultConfig: Codable, Sendable, Equatable {
                 throw .badRequest("\(name) needs status, body or latency_ms")
             }
             if rule.retryAfter != nil, rule.status == nil { throw .badRequest("\(name).retry_after needs a status") }
+            let redirects = rule.status.map { (300...399).contains($0) } ?? false
+            if rule.location != nil, !redirects { throw .badRequest("\(name).location needs a status between 300 and 399") }
+            if redirects, rule.location?.isEmpty ?? true { throw .badRequest("\(name): a 3xx status needs a location") }
             for (key, value) in [("retry_after", rule.retryAfter), ("latency_ms", rule.latencyMs), ("count", rule.count)] {
                 if let value, value < 0 { throw .badRequest("\(name).\(key) must not be negative") }
             }

@@ -10,6 +10,7 @@ final class FaultInjector: Sendable {
         let retryAfter: Int?
         let latencyMs: Int
         let body: FaultConfig.BrokenBody?
+        let location: String?
     }
 
     private struct State {
@@ -71,7 +72,8 @@ final class FaultInjector: Sendable {
                 guard fires else { continue }
                 state.injected += 1
                 return Fault(
-                    status: rule.status, retryAfter: rule.retryAfter, latencyMs: rule.latencyMs ?? 0, body: rule.body)
+                    status: rule.status, retryAfter: rule.retryAfter, latencyMs: rule.latencyMs ?? 0, body: rule.body,
+                    location: rule.location)
             }
             return nil
         }

@@ -19,6 +19,9 @@ struct FaultMiddleware<Context: RequestContext>: RouterMiddleware {
             if let seconds = fault.retryAfter {
                 response.headers[.retryAfter] = String(seconds)
             }
+            if let location = fault.location {
+                response.headers[.location] = location
+            }
             return response
         }
         if let body = fault.body {

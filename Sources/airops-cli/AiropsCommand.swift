@@ -17,6 +17,8 @@ struct AiropsCommand: AsyncParsableCommand {
                                      the user id when no hashed id is given
               AIROPS_PUSHER_KEY      realtime key, with AIROPS_REALTIME_URL or
                                      AIROPS_PUSHER_CLUSTER: for run --stream and chat
+              HTTPS_PROXY, HTTP_PROXY, ALL_PROXY (--proxy), NO_PROXY (--no-proxy),
+                                     also lower-case: the proxy and the hosts it skips
             Without user id, workspace id and hashed id the client is public: it runs
             public apps only.
 

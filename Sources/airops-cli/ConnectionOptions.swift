@@ -19,9 +19,32 @@ struct ConnectionOptions: ParsableArguments {
             valueName: "hex"))
     var hashedUserId: String?
 
+    @Option(
+        help: ArgumentHelp(
+            "The HTTP proxy of every connection, http://[user:password@]host[:port]; \"\" connects directly (default: $HTTPS_PROXY, $HTTP_PROXY or $ALL_PROXY).",
+            valueName: "url"))
+    var proxy: String?
+
+    @Option(
+        help: ArgumentHelp(
+            "Hosts reached without the proxy: comma-separated host names, domains, addresses and CIDR ranges, each with an optional :port, or \"*\" (default: $NO_PROXY).",
+            valueName: "list"))
+    var noProxy: String?
+
+    @Option(
+        help: ArgumentHelp(
+            "What to do with an HTTP redirect: never (it is an error) or same-origin (follow it to the same scheme, host and port only).",
+            valueName: "policy"))
+    var followRedirects: RedirectChoice = .never
+
+    @Flag(
+        name: .customLong("allow-insecure-http"),
+        help: "Allow plain http:// to a host that is not loopback with an identity (the hashed user id travels unencrypted).")
+    var allowsInsecureHTTP = false
+
     /// Runs `body` with a client, and shuts the client down afterwards, also when `body` throws.
     func withClient<T>(_ body: (AirOpsClient) async throws -> T) async throws -> T {
-        let client = AirOpsClient(configuration: try configuration())
+        let client = try AirOpsClient(configuration: try configuration())
         do {
             let value = try await body(client)
             await client.shutdown()
@@ -35,9 +58,14 @@ struct ConnectionOptions: ParsableArguments {
     private func configuration() throws -> ClientConfiguration {
         var configuration = ClientConfiguration(identity: try identity())
         // The realtime endpoint (AIROPS_PUSHER_KEY with AIROPS_REALTIME_URL or
-        // AIROPS_PUSHER_CLUSTER) comes from the environment only.
+        // AIROPS_PUSHER_CLUSTER) comes from the environment only; the proxy variables come
+        // from it unless the options override them.
         try configuration.loadEnvironment()
         if let host { try configuration.setHost(host) }
+        if let proxy { try configuration.setProxy(proxy) }
+        if let noProxy { try configuration.setNoProxy(noProxy) }
+        configuration.redirects = followRedirects.policy
+        configuration.allowsInsecureHTTP = allowsInsecureHTTP
         return configuration
     }
 
@@ -61,5 +89,18 @@ struct ConnectionOptions: ParsableArguments {
                 .usage, "no hashed user id: pass --hashed-user-id or set AIROPS_HASHED_USER_ID (or AIROPS_API_KEY to hash locally)")
         }
         return try hashUserId(apiKey: apiKey, userId: userId)
+    }
+}
+
+/// `--follow-redirects`: the spelling of ``RedirectPolicy`` on the command line.
+enum RedirectChoice: String, ExpressibleByArgument, CaseIterable {
+    case never
+    case sameOrigin = "same-origin"
+
+    var policy: RedirectPolicy {
+        switch self {
+        case .never: .never
+        case .sameOrigin: .sameOrigin
+        }
     }
 }

@@ -42,6 +42,9 @@ import Testing
                 #"{"rules":[{"endpoint":"any"}]}"#, #"{"rules":[{"endpoint":"any","status":503,"rate":2}]}"#,
                 #"{"rules":[{"endpoint":"any","status":503,"body":"stall"}]}"#,
                 #"{"rules":[{"endpoint":"any","status":99}]}"#, #"{"refuse_connections_ms":-1}"#,
+                #"{"rules":[{"endpoint":"any","status":307}]}"#, #"{"rules":[{"endpoint":"any","status":302,"location":""}]}"#,
+                #"{"rules":[{"endpoint":"any","status":503,"location":"http://127.0.0.1:9/"}]}"#,
+                #"{"rules":[{"endpoint":"any","latency_ms":5,"location":"http://127.0.0.1:9/"}]}"#,
             ] {
                 let response = try await server.faults("PUT", body: body)
                 #expect(response.status == 400, "\(body)")
@@ -64,6 +67,23 @@ import Testing
             #expect(retried.status == 200)
             #expect(try await server.stat("executions_created") == 1)
             #expect(try await server.stat("faults_injected") == 1)
+        }
+    }
+
+    @Test func redirectFaultAnswersTheStatusWithItsLocation() async throws {
+        try await withServer { server in
+            try await server.setFaults(
+                #"{"rules":[{"endpoint":"async_execute","status":307,"location":"http://127.0.0.1:9/elsewhere","count":1}]}"#)
+            // A client that does not follow redirects, so that the answer itself is seen.
+            let client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: .init(redirectConfiguration: .disallow))
+            let redirected = try await server.send(
+                "POST", "/sdk_api/airops_apps/static/async_execute", body: "{}", client: client)
+            try await client.shutdown()
+            #expect(redirected.status == 307)
+            #expect(redirected.headers["location"] == "http://127.0.0.1:9/elsewhere")
+            #expect(redirected.error != nil)
+            #expect(try await server.stat("executions_created") == 0)
+            #expect(try await server.execute("static").status == 200)
         }
     }
 

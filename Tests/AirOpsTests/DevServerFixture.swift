@@ -27,7 +27,7 @@ class DevServerTestCase: XCTestCase {
         }
         try configuration.setHost(server.baseURL)
         configuration.realtime = try RealtimeEndpoint(url: "ws://127.0.0.1:\(server.port)", key: "airops-dev-key")
-        return AirOpsClient(configuration: configuration)
+        return try AirOpsClient(configuration: configuration)
     }
 
     /// Runs `body` and returns the AirOpsError it throws, failing the test if it throws none.

@@ -5,7 +5,9 @@ final class RealtimeUnitTests: XCTestCase {
     func testEndpointValidation() throws {
         XCTAssertEqual(try RealtimeEndpoint.pusher(key: "abc123", cluster: "mt1").url, "wss://ws-mt1.pusher.com")
         let local = try RealtimeEndpoint(url: "ws://127.0.0.1:8080/", key: "k")
-        XCTAssertEqual(local.connectURL, "ws://127.0.0.1:8080/app/k?protocol=7&client=libairops&version=\(sdkVersion)&flash=false")
+        XCTAssertEqual(local.url, "ws://127.0.0.1:8080")
+        XCTAssertEqual(local.connectTarget, "/app/k?protocol=7&client=libairops&version=\(sdkVersion)&flash=false")
+        XCTAssertEqual(try RealtimeEndpoint(url: "wss://example.com/prefix/", key: "k").connectTarget.prefix(13), "/prefix/app/k")
         for (url, key) in [("http://x", "k"), ("ws://", "k"), ("ws://x?y", "k"), ("ws://x", ""), ("ws://x", "a/b")] {
             XCTAssertThrowsError(try RealtimeEndpoint(url: url, key: key), "\(url) \(key)")
         }

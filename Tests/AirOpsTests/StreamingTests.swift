@@ -83,7 +83,7 @@ final class StreamingTests: DevServerTestCase {
     func testAnUnknownPusherKeyFailsClearlyInsteadOfHanging() async throws {
         var configuration = client.configuration
         configuration.realtime = try RealtimeEndpoint(url: "ws://127.0.0.1:\(server.port)", key: "no-such-key")
-        let misconfigured = AirOpsClient(configuration: configuration)
+        let misconfigured = try AirOpsClient(configuration: configuration)
         defer { Task { await misconfigured.shutdown() } }
         let error = await expectError { _ = try await misconfigured.execute(appId: "public-echo", streaming: true) }
         XCTAssertEqual(error?.kind, .network)
@@ -93,7 +93,7 @@ final class StreamingTests: DevServerTestCase {
     func testStreamingWithoutARealtimeEndpointIsAnInvalidArgument() async throws {
         var configuration = ClientConfiguration()
         try configuration.setHost(server.baseURL)
-        let plain = AirOpsClient(configuration: configuration)
+        let plain = try AirOpsClient(configuration: configuration)
         defer { Task { await plain.shutdown() } }
         let error = await expectError { _ = try await plain.execute(appId: "public-echo", streaming: true) }
         XCTAssertEqual(error?.kind, .invalidArgument)

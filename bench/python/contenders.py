@@ -23,7 +23,7 @@ def client() -> airops.AirOps:
 
 def identity_headers() -> dict[str, str]:
     """The headers the SDK sends with every request."""
-    return {"content-type": "application/json", "accept": "application/json",
+    return {"content-type": "application/json", "accept": "application/json", "user-agent": "airops-bench",
             "user_id": env("AIROPS_USER_ID"), "workspace_id": env("AIROPS_WORKSPACE_ID"),
             "user_id_hashed": env("AIROPS_HASHED_USER_ID")}
 

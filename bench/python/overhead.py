@@ -1,6 +1,9 @@
 """Per-call overhead from Python: the binding's fetch of a finished execution against the
-same GET with requests.Session and with http.client, each keeping its connection alive and
-parsing the JSON record, as the binding does. Rounds alternate the contenders.
+same GET (same URL, same headers) with http.client and with requests.Session, each keeping
+its connection alive. Every side ends with the record parsed: the binding's fetch parses it
+in the library and copies its fields into an ExecutionResult; the baselines check the status
+and parse the body with json.loads (requests through Response.json). Rounds alternate the
+contenders (A B C A B C).
 Usage: overhead.py ROUNDS CALLS. Prints {"binding_us": [...], "requests_us": [...],
 "http_client_us": [...]}: the mean time of one call in each round."""
 from __future__ import annotations

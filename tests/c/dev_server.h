@@ -12,11 +12,11 @@
 #include <unistd.h>
 
 /* Sends `method path` with an optional JSON body and the admin token (AIROPS_DEV_ADMIN_TOKEN)
- * to the server at AIROPS_HOST (http://127.0.0.1:PORT) and copies the response body into
- * `body`. Returns the HTTP status, or -1 on failure. */
-static int dev_request_json(const char *method, const char *path, const char *json, char *body, size_t size) {
-    const char *host = getenv("AIROPS_HOST");
-    const char *colon = host ? strrchr(host, ':') : NULL;
+ * to the loopback server at `base_url` (http://[...@]127.0.0.1:PORT) and copies the response
+ * body into `body`. Returns the HTTP status, or -1 on failure. */
+static inline int loopback_request(const char *base_url, const char *method, const char *path, const char *json, char *body,
+                            size_t size) {
+    const char *colon = base_url ? strrchr(base_url, ':') : NULL;
     if (colon == NULL) return -1;
     struct sockaddr_in address = {.sin_family = AF_INET, .sin_port = htons((uint16_t)atoi(colon + 1))};
     address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
@@ -39,7 +39,7 @@ static int dev_request_json(const char *method, const char *path, const char *js
         close(fd);
         return -1;
     }
-    char response[8192];
+    char response[65536];
     size_t used = 0;
     ssize_t got;
     while (used < sizeof response - 1 && (got = read(fd, response + used, sizeof response - 1 - used)) > 0) {
@@ -54,12 +54,17 @@ static int dev_request_json(const char *method, const char *path, const char *js
     return status;
 }
 
-static int dev_request(const char *method, const char *path, char *body, size_t size) {
+/* loopback_request() to the dev server at AIROPS_HOST. */
+static inline int dev_request_json(const char *method, const char *path, const char *json, char *body, size_t size) {
+    return loopback_request(getenv("AIROPS_HOST"), method, path, json, body, size);
+}
+
+static inline int dev_request(const char *method, const char *path, char *body, size_t size) {
     return dev_request_json(method, path, NULL, body, size);
 }
 
 /* A number field of a flat JSON object, e.g. dev_stat(body, "realtime_connections"). */
-static long dev_stat(const char *json, const char *field) {
+static inline long dev_stat(const char *json, const char *field) {
     char pattern[128];
     snprintf(pattern, sizeof pattern, "\"%s\":", field);
     const char *at = strstr(json, pattern);

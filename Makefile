@@ -386,6 +386,7 @@ $(ABI_DUMP): $(LIB) include/airops.h scripts/abi_dump.py
 	CLANG=$(SWIFT_CC) $(PYTHON) scripts/abi_dump.py $(LIB) include/airops.h > $@
 
 test-abi-baseline: $(ABI_DUMP)
+	$(PYTHON) -m pytest -q -p no:cacheprovider tests/dist/test_abi_compare.py
 	$(PYTHON) tests/dist/abi_compare.py $(ABI_BASELINE) $(ABI_DUMP)
 
 abi-baseline: $(ABI_DUMP)

@@ -297,7 +297,8 @@ airops_code airops_options_set_delivery(airops_options *options, airops_delivery
  * `Proxy-Authorization: Basic`; they never appear in a log or an error message. "" connects
  * directly, whatever the environment says. Hosts that NO_PROXY (or airops_options_set_no_proxy())
  * names are reached directly. A proxy that refuses the tunnel (or wants credentials) fails the
- * call with AIROPS_ERR_NETWORK and a message naming the proxy and its answer.
+ * call with AIROPS_ERR_NETWORK and a message that names the proxy and says "refused the
+ * tunnel" (with the proxy's status where it is known: 407 always).
  * Errors: AIROPS_ERR_INVALID_ARGUMENT for NULL, a URL that is not http:// with a host, a path,
  * or an invalid port.
  */

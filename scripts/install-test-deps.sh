@@ -16,6 +16,28 @@ command -v c++ >/dev/null || missing+=(g++)
 # the library does not) ---
 pkg-config --exists libcurl 2>/dev/null || missing+=(libcurl4-openssl-dev)
 # --- end of make bench: libcurl ---
+# --- Go binding (bindings/go): Debian's Go toolchain; cgo uses gcc above. ---
+command -v go >/dev/null || missing+=(golang-go)
+# --- end of the Go binding's block ---
+# >>> Rust binding (bindings/rust/run-tests.sh): cargo with rustc (Debian's where no rustup
+# toolchain is on PATH), strip for the copy of the library its valgrind run loads.
+command -v cargo >/dev/null || missing+=(cargo)
+command -v strip >/dev/null || missing+=(binutils)
+# <<< Rust binding
+# >>> bindings/node: node (20 or later) and the N-API headers that come with it (node_api.h),
+# which the addon is compiled against with cc; no npm packages.
+command -v node >/dev/null || missing+=(nodejs)
+if ! { command -v node >/dev/null &&
+       [ -f "$(dirname "$(dirname "$(node -p process.execPath)")")/include/node/node_api.h" ]; } &&
+   [ ! -f /usr/include/node/node_api.h ]; then
+    missing+=(libnode-dev)
+fi
+# <<< bindings/node
+# --- Java binding (bindings/java): JDK 17, JNA and JUnit 5 from Debian ---
+command -v javac >/dev/null || missing+=(openjdk-17-jdk-headless)
+[ -e /usr/share/java/jna.jar ] || missing+=(libjna-java)
+[ -e /usr/share/java/junit-platform-console-standalone.jar ] || missing+=(junit5)
+# --- end of the Java binding's block ---
 if [ ${#missing[@]} -gt 0 ]; then
     if [ "$(id -u)" -ne 0 ]; then
         echo "install these Debian packages first: ${missing[*]}" >&2

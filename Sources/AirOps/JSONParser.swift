@@ -64,11 +64,13 @@ struct JSONParser: ~Copyable {
     private mutating func object(depth: Int) throws(Failure) -> JSONValue {
         guard depth <= Self.maxDepth else { throw failure("nested more than \(Self.maxDepth) levels deep") }
         index += 1  // {
-        var members: [String: JSONValue] = [:]
+        // Members are collected first and hashed into a table sized once: growing the
+        // dictionary member by member rehashes it at every doubling.
+        var members: [(String, JSONValue)] = []
         skipWhitespace()
         if current == UInt8(ascii: "}") {
             index += 1
-            return .object(members)
+            return .object([:])
         }
         while true {
             skipWhitespace()
@@ -78,11 +80,14 @@ struct JSONParser: ~Copyable {
             guard current == UInt8(ascii: ":") else { throw failure("expected ':'") }
             index += 1
             skipWhitespace()
-            members[name] = try value(depth: depth)
+            members.append((name, try value(depth: depth)))
             skipWhitespace()
             switch current {
             case UInt8(ascii: ","): index += 1
-            case UInt8(ascii: "}"): index += 1; return .object(members)
+            case UInt8(ascii: "}"):
+                index += 1
+                // A repeated name keeps its last value, as JavaScript's JSON.parse does.
+                return .object(Dictionary(members, uniquingKeysWith: { _, last in last }))
             default: throw failure("expected ',' or '}'")
             }
         }

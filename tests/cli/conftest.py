@@ -8,13 +8,17 @@ from __future__ import annotations
 
 import os
 import subprocess
-from collections.abc import Iterable
+import sys
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
 REPO = Path(__file__).resolve().parents[2]
+# The network test tools' client side, shared with the Python binding's tests.
+sys.path.insert(0, str(REPO / "tests" / "net"))
+from net_client import Faults, NetTools  # noqa: E402
 # Every command in these tests finishes within seconds; this only stops a hang.
 TIMEOUT_S = 30
 IDENTITY_VARIABLES = ("AIROPS_USER_ID", "AIROPS_WORKSPACE_ID", "AIROPS_HASHED_USER_ID", "AIROPS_API_KEY")
@@ -45,3 +49,21 @@ def cli() -> Cli:
     if not path.is_file():
         pytest.fail(f"{path} does not exist: build it with `swift build --product airops-cli`", pytrace=False)
     return Cli(str(path.resolve()))
+
+
+@pytest.fixture(scope="session")
+def net() -> NetTools:
+    """The test proxies and the witness; fails clearly without `with_dev_server.py --net-tools`."""
+    tools = NetTools.from_environment()
+    if tools is None:
+        pytest.fail("the network test tools are not running: run the suite through "
+                    "`tests/with_dev_server.py --net-tools`", pytrace=False)
+    return tools
+
+
+@pytest.fixture
+def faults() -> Iterator[Faults]:
+    """The dev server's fault rules, cleared after the test."""
+    rules = Faults(os.environ["AIROPS_HOST"], os.environ["AIROPS_DEV_ADMIN_TOKEN"])
+    yield rules
+    rules.clear()

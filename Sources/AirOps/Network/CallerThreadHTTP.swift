@@ -44,7 +44,7 @@ final class CallerThreadHTTP: Sendable {
             }
             let socket: BlockingSocket
             if let reused { socket = reused } else { socket = try connect(request, deadline: deadline) }
-            do throws(ExchangeFailure) {
+            do throws(ExchangeError) {
                 let (answer, keepAlive) = try exchange(request, on: socket, deadline: deadline)
                 if keepAlive {
                     idle.withLock { idle in
@@ -58,13 +58,6 @@ final class CallerThreadHTTP: Sendable {
                 throw failure(error, request)
             }
         }
-    }
-
-    private enum ExchangeFailure: Error {
-        /// The peer closed the connection before a byte of the answer arrived.
-        case closedBeforeAnswer
-        case socket(BlockingSocket.Failure)
-        case answer(AirOpsError)
     }
 
     private var proxy: ServiceURL? { policy.apiProxy }
@@ -81,7 +74,7 @@ final class CallerThreadHTTP: Sendable {
             throw failed
         }
         guard let proxy else { return socket }
-        do throws(ExchangeFailure) {
+        do throws(ExchangeError) {
             try tunnel(socket, through: proxy, to: request.origin, deadline: deadline)
         } catch {
             var failed = failure(error, request)
@@ -94,7 +87,7 @@ final class CallerThreadHTTP: Sendable {
     /// CONNECT through the proxy, with the same handler as the realtime connection's.
     private func tunnel(
         _ socket: BlockingSocket, through proxy: ServiceURL, to origin: Origin, deadline: ContinuousClock.Instant
-    ) throws(ExchangeFailure) {
+    ) throws(ExchangeError) {
         let channel = EmbeddedChannel()
         defer { _ = try? channel.finish(acceptAlreadyClosed: true) }
         let handler = ProxyTunnelHandler(proxy: proxy, target: origin, established: channel.eventLoop.makePromise())
@@ -123,13 +116,21 @@ final class CallerThreadHTTP: Sendable {
 
     private func exchange(
         _ request: HTTPRequest, on socket: BlockingSocket, deadline: ContinuousClock.Instant
-    ) throws(ExchangeFailure) -> (HTTPAnswer, keepAlive: Bool) {
-        let channel = EmbeddedChannel()
-        defer { _ = try? channel.finish(acceptAlreadyClosed: true) }
+    ) throws(ExchangeError) -> (HTTPAnswer, keepAlive: Bool) {
+        try ThreadHTTPCodec.withCodec { (channel) throws(ExchangeError) in
+            try exchange(request, on: socket, through: channel, deadline: deadline)
+        }
+    }
+
+    /// Writes the request through the codec and reads until the answer's end; says whether
+    /// the codec is clean afterwards (not when the answer ran to the end of the connection).
+    private func exchange(
+        _ request: HTTPRequest, on socket: BlockingSocket, through channel: EmbeddedChannel, deadline: ContinuousClock.Instant
+    ) throws(ExchangeError) -> ((HTTPAnswer, keepAlive: Bool), clean: Bool) {
         var answer: (head: HTTPResponseHead, body: ByteBuffer)?
         var received = 0
+        var ended = false
         do {
-            try channel.pipeline.syncOperations.addHTTPClientHandlers()
             try write(request, to: channel)
             while let bytes = try channel.readOutbound(as: ByteBuffer.self) { try socket.write(bytes, until: deadline) }
             var head: HTTPResponseHead?
@@ -139,20 +140,23 @@ final class CallerThreadHTTP: Sendable {
                 buffer.clear()
                 let count = try socket.read(into: &buffer, until: deadline)
                 if count == 0 {
-                    guard received > 0 else { throw ExchangeFailure.closedBeforeAnswer }
+                    guard received > 0 else { throw ExchangeError.closedBeforeAnswer }
                     // The end of a body that runs to the end of the connection.
+                    ended = true
                     channel.pipeline.fireChannelInactive()
                 } else {
                     received += count
-                    try channel.writeInbound(buffer)
+                    // Straight into the pipeline: writeInbound's promise and flush cost more than the decoding.
+                    channel.pipeline.syncOperations.fireChannelRead(NIOAny(buffer))
                 }
+                try channel.throwIfErrorCaught()
                 while let part = try channel.readInbound(as: HTTPClientResponsePart.self) {
                     switch part {
                     case .head(let value):
                         head = value
                     case .body(let piece):
                         guard body.readableBytes + piece.readableBytes <= HTTPTransport.maxResponseBytes else {
-                            throw ExchangeFailure.answer(AirOpsError(.protocolViolation,
+                            throw ExchangeError.answer(AirOpsError(.protocolViolation,
                                 "\(request.summary): the answer is larger than \(HTTPTransport.maxResponseBytes) bytes"))
                         }
                         body.writeImmutableBuffer(piece)
@@ -160,11 +164,11 @@ final class CallerThreadHTTP: Sendable {
                         if let head { answer = (head, body) }
                     }
                 }
-                if count == 0, answer == nil {
-                    throw ExchangeFailure.socket(.broken("the connection closed in the middle of the answer"))
+                if ended, answer == nil {
+                    throw ExchangeError.socket(.broken("the connection closed in the middle of the answer"))
                 }
             }
-        } catch let error as ExchangeFailure {
+        } catch let error as ExchangeError {
             throw error
         } catch let error as BlockingSocket.Failure {
             throw .socket(error)
@@ -172,22 +176,26 @@ final class CallerThreadHTTP: Sendable {
             throw .answer(AirOpsError(.network, "\(request.summary): malformed HTTP answer (\(error))"))
         }
         let (head, body) = answer!
-        return (HTTPAnswer(status: Int(head.status.code), body: Data(body.readableBytesView), headers: head.headers), head.isKeepAlive)
+        let result = HTTPAnswer(status: Int(head.status.code), body: Data(body.readableBytesView), headers: head.headers)
+        return ((result, head.isKeepAlive && !ended), clean: !ended)
     }
 
     private func write(_ request: HTTPRequest, to channel: EmbeddedChannel) throws {
         var headers = request.headers
-        headers.add(name: "host", value: request.origin.authority)
         if request.body != nil || request.method != .GET {
             headers.add(name: "content-length", value: String(request.body?.count ?? 0))
         }
-        try channel.writeOutbound(
-            HTTPClientRequestPart.head(HTTPRequestHead(version: .http1_1, method: request.method, uri: request.target, headers: headers)))
-        if let body = request.body { try channel.writeOutbound(HTTPClientRequestPart.body(.byteBuffer(ByteBuffer(bytes: body)))) }
-        try channel.writeOutbound(HTTPClientRequestPart.end(nil))
+        // Writes without promises, one flush: writeOutbound waits on a future per part.
+        let pipeline = channel.pipeline.syncOperations
+        let head = HTTPRequestHead(version: .http1_1, method: request.method, uri: request.target, headers: headers)
+        pipeline.write(NIOAny(HTTPClientRequestPart.head(head)), promise: nil)
+        if let body = request.body { pipeline.write(NIOAny(HTTPClientRequestPart.body(.byteBuffer(ByteBuffer(bytes: body)))), promise: nil) }
+        pipeline.write(NIOAny(HTTPClientRequestPart.end(nil)), promise: nil)
+        pipeline.flush()
+        try channel.throwIfErrorCaught()
     }
 
-    private func failure(_ failure: ExchangeFailure, _ request: HTTPRequest) -> RetryPolicy.Failure {
+    private func failure(_ failure: ExchangeError, _ request: HTTPRequest) -> RetryPolicy.Failure {
         let what = request.summary
         let via = proxy.map { " through the proxy \($0.text)" } ?? ""
         switch failure {
@@ -203,4 +211,12 @@ final class CallerThreadHTTP: Sendable {
             return RetryPolicy.Failure(error: error, mayHaveBeenSent: true)
         }
     }
+}
+
+/// Why an exchange on the calling thread failed.
+enum ExchangeError: Error {
+    /// The peer closed the connection before a byte of the answer arrived.
+    case closedBeforeAnswer
+    case socket(BlockingSocket.Failure)
+    case answer(AirOpsError)
 }

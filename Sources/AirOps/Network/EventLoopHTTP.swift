@@ -89,9 +89,13 @@ struct EventLoopHTTP: Sendable {
                 return AirOpsError(.invalidArgument, "\(what): invalid URL (\(error))")
             case .alreadyShutdown:
                 return AirOpsError(.invalidArgument, "\(what): the client has been closed")
-            case .proxyAuthenticationRequired, .invalidProxyResponse:
-                let proxy = policy.apiProxy?.text ?? "the proxy"
-                return AirOpsError(.network, "\(what) failed: the proxy \(proxy) refused the tunnel to \(request.origin.authority) (\(error))")
+            case .proxyAuthenticationRequired:
+                return AirOpsError(.network,
+                    "\(what) failed: the proxy \(policy.apiProxy?.text ?? "") refused the tunnel to \(request.origin.authority) (HTTP 407 Proxy Authentication Required)")
+            case .invalidProxyResponse:
+                // AsyncHTTPClient does not say which status the proxy answered.
+                return AirOpsError(.network,
+                    "\(what) failed: the proxy \(policy.apiProxy?.text ?? "") refused the tunnel to \(request.origin.authority) (an error status in answer to CONNECT)")
             default:
                 break
             }

@@ -24,7 +24,9 @@ final class NetworkPolicy: Sendable {
     let redirects: RedirectPolicy
     let requestTimeout: Duration
     let tls: TLSConfiguration
-    private let identityHeaders: [(String, String)]
+    /// The headers of every API request but its content type, made once: adding a header
+    /// validates it, which costs more per request than the rest of building it.
+    private let apiHeaders: HTTPHeaders
     /// Made on first use and kept: loading trust roots is costly.
     private let tlsContextCache = Mutex<NIOSSLContext?>(nil)
 
@@ -33,7 +35,7 @@ final class NetworkPolicy: Sendable {
         realtime = configuration.realtime?.address
         if configuration.identity != nil, api.scheme == .http, !api.origin.isLoopback, !configuration.allowsInsecureHTTP {
             throw AirOpsError(.invalidArgument,
-                "host \(api.text) is plain HTTP to a host that is not loopback: the hashed user id would cross the network unencrypted. Use https://, or allow insecure HTTP explicitly (allow_insecure_http)")
+                "host \(api.text) is plain HTTP to a host that is not loopback: the hashed user id would cross the network unencrypted. Use https://, or allow insecure HTTP explicitly (C: airops_options_allow_insecure_http, Python: allow_insecure_http=True, CLI: --allow-insecure-http)")
         }
         if let realtime, realtime.scheme == .ws, api.scheme == .https {
             throw AirOpsError(.invalidArgument,
@@ -48,16 +50,18 @@ final class NetworkPolicy: Sendable {
         tls.minimumTLSVersion = .tlsv12
         if let caFile = configuration.caFile { tls.trustRoots = .file(caFile) }
         self.tls = tls
-        identityHeaders = configuration.identity?.headers ?? []
+        var headers = HTTPHeaders()
+        headers.add(name: "host", value: api.authority)
+        headers.add(name: "accept", value: "application/json")
+        headers.add(name: "user-agent", value: "libairops/\(sdkVersion)")
+        for (name, value) in configuration.identity?.headers ?? [] { headers.add(name: name, value: value) }
+        apiHeaders = headers
     }
 
     /// A request to the API: `path` below the host (e.g. `/sdk_api/...`), with the identity.
     func request(_ method: HTTPMethod, _ path: String, body: Data?, contentType: String) -> HTTPRequest {
-        var headers = HTTPHeaders()
+        var headers = apiHeaders
         headers.add(name: "content-type", value: contentType)
-        headers.add(name: "accept", value: "application/json")
-        headers.add(name: "user-agent", value: "libairops/\(sdkVersion)")
-        for (name, value) in identityHeaders { headers.add(name: name, value: value) }
         return HTTPRequest(method: method, origin: api.origin, target: api.path + path, headers: headers, body: body)
     }
 

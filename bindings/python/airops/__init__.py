@@ -41,6 +41,7 @@ from ._errors import (
     NotFoundError,
     ProtocolError,
     RateLimitError,
+    RedirectError,
     ServerError,
     TimeoutError,
 )
@@ -74,6 +75,7 @@ __all__ = [
     "BadRequestError",
     "RateLimitError",
     "ServerError",
+    "RedirectError",
     "ConnectionError",
     "TimeoutError",
     "ProtocolError",

@@ -26,6 +26,7 @@ __all__ = [
     "BadRequestError",
     "RateLimitError",
     "ServerError",
+    "RedirectError",
     "ConnectionError",
     "TimeoutError",
     "ProtocolError",
@@ -51,6 +52,7 @@ class ErrorCode(enum.IntEnum):
     TIMEOUT = 8
     PROTOCOL = 9
     INTERNAL = 10
+    REDIRECT = 11
 
 
 class AirOpsError(Exception):
@@ -126,6 +128,13 @@ class ServerError(APIError):
     code = ErrorCode.SERVER
 
 
+class RedirectError(APIError):
+    """HTTP 3xx that the redirect policy does not follow (``AIROPS_ERR_REDIRECT``): ``status``
+    holds the 3xx status, the message names its target. See ``follow_redirects``."""
+
+    code = ErrorCode.REDIRECT
+
+
 class ConnectionError(AirOpsError, builtins.ConnectionError):  # noqa: A001 - mirrors the SDK name
     """The server could not be reached or the connection broke (``AIROPS_ERR_NETWORK``).
 
@@ -159,8 +168,8 @@ class InternalError(AirOpsError):
 _CLASS_BY_CODE: dict[int, type[AirOpsError]] = {
     cls.code: cls
     for cls in (InvalidArgumentError, AuthenticationError, NotFoundError, BadRequestError,
-                RateLimitError, ServerError, ConnectionError, TimeoutError, ProtocolError,
-                InternalError)
+                RateLimitError, ServerError, RedirectError, ConnectionError, TimeoutError,
+                ProtocolError, InternalError)
 }
 
 

@@ -185,6 +185,11 @@ PROTOTYPES: dict[str, tuple[object, list[object]]] = {
     "airops_options_set_log_callback": (_c_int, [OptionsHandle, _c_int, LogCallback, _c_void_p,
                                                  _ErrorOut]),
     "airops_options_set_delivery": (_c_int, [OptionsHandle, _c_int, _ErrorOut]),
+    # Network: proxies, redirects, transport security
+    "airops_options_set_proxy": (_c_int, [OptionsHandle, _c_char_p, _ErrorOut]),
+    "airops_options_set_no_proxy": (_c_int, [OptionsHandle, _c_char_p, _ErrorOut]),
+    "airops_options_set_redirects": (_c_int, [OptionsHandle, _c_int, _ErrorOut]),
+    "airops_options_allow_insecure_http": (_c_int, [OptionsHandle, _c_int, _ErrorOut]),
     # Client
     "airops_client_new": (_c_int, [OptionsHandle, _P(ClientHandle), _ErrorOut]),
     "airops_client_free": (None, [ClientHandle]),

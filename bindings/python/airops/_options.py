@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import ctypes
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from typing import Any, Final, Literal
 
 from ._call import call, invalid_argument
@@ -11,7 +11,8 @@ from ._convert import c_milliseconds, c_string
 from ._library import ClientHandle, LogCallback, library
 from ._log import forward_library_record, library_min_level
 
-__all__ = ["Delivery", "DELIVERY_MODES", "Identity", "Settings", "new_client", "ON_LOG"]
+__all__ = ["Delivery", "DELIVERY_MODES", "Redirects", "REDIRECT_POLICIES", "Identity", "Settings",
+           "masked_proxy", "new_client", "ON_LOG"]
 
 
 def _on_log(level: int, message: bytes | None, user_data: int | None) -> None:
@@ -31,7 +32,23 @@ Delivery = Literal["direct", "queued"]
 
 DELIVERY_MODES: Final[dict[str, int]] = {"direct": 0, "queued": 1}
 
+Redirects = Literal["never", "same-origin"]
+"""What a client does with an HTTP redirect: ``"never"`` follows none, a 3xx is a
+:class:`RedirectError` (``AIROPS_REDIRECTS_NEVER``); ``"same-origin"`` follows those to the
+same scheme, host and port only (``AIROPS_REDIRECTS_SAME_ORIGIN``)."""
+
+REDIRECT_POLICIES: Final[dict[str, int]] = {"never": 0, "same-origin": 1}
+
 Identity = tuple[bytes | None, bytes | None, bytes | None]
+
+
+def masked_proxy(url: str) -> str:
+    """`url` with everything between the scheme and its last ``@`` (the credentials, even
+    malformed ones) replaced by ``***``."""
+    scheme, separator, rest = url.partition("://") if "://" in url else ("", "", url)
+    if "@" not in rest:
+        return url
+    return f"{scheme}{separator}***@{rest.rpartition('@')[2]}"
 
 
 def c_int(value: int, name: str) -> int:
@@ -43,9 +60,12 @@ def c_int(value: int, name: str) -> int:
     return value
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False)
 class Settings:
-    """Every client option, already converted to its C form (None: not set)."""
+    """Every client option, already converted to its C form (None: not set).
+
+    Its repr never shows the identity or the proxy's credentials.
+    """
 
     identity: Identity | None = None
     host: bytes | None = None
@@ -58,6 +78,10 @@ class Settings:
     load_environment: bool = True
     max_retries: int | None = None
     ca_file: bytes | None = None
+    proxy: bytes | None = None
+    no_proxy: bytes | None = None
+    redirects: int = 0
+    allow_insecure_http: bool = False
 
     @classmethod
     def convert(cls, identity: Identity | None, host: str | None,
@@ -65,16 +89,24 @@ class Settings:
                 pusher_key: str | None, pusher_cluster: str | None,
                 subscription_timeout: float | None, delivery: Delivery,
                 load_environment: bool, max_retries: int | None = None,
-                ca_file: str | None = None) -> Settings:
+                ca_file: str | None = None, *, proxy: str | None = None,
+                no_proxy: str | None = None, follow_redirects: Redirects = "never",
+                allow_insecure_http: bool = False) -> Settings:
         """Converts the keyword arguments of :class:`airops.AirOps`.
 
         Raises:
-            InvalidArgumentError: an unencodable string, an unknown delivery mode, or realtime
-                options that do not form one endpoint.
+            InvalidArgumentError: an unencodable string, an unknown delivery mode or redirect
+                policy, or realtime options that do not form one endpoint.
             TypeError: a value of the wrong type.
         """
         if delivery not in DELIVERY_MODES:
             raise invalid_argument(f"delivery must be 'direct' or 'queued', not {delivery!r}")
+        if follow_redirects not in REDIRECT_POLICIES:
+            raise invalid_argument("follow_redirects must be 'never' or 'same-origin', not "
+                                   f"{follow_redirects!r}")
+        if not isinstance(allow_insecure_http, bool):
+            raise TypeError("allow_insecure_http must be a bool, not "
+                            f"{type(allow_insecure_http).__name__}")
         if realtime_url is not None and pusher_cluster is not None:
             raise invalid_argument("give realtime_url or pusher_cluster, not both")
         if pusher_key is not None and realtime_url is None and pusher_cluster is None:
@@ -94,7 +126,18 @@ class Settings:
             load_environment=bool(load_environment),
             max_retries=None if max_retries is None else c_int(max_retries, "max_retries"),
             ca_file=c_string(ca_file, "ca_file"),
+            proxy=c_string(proxy, "proxy"),
+            no_proxy=c_string(no_proxy, "no_proxy"),
+            redirects=REDIRECT_POLICIES[follow_redirects],
+            allow_insecure_http=allow_insecure_http,
         )
+
+    def __repr__(self) -> str:
+        shown: dict[str, object] = {field.name: getattr(self, field.name) for field in fields(self)}
+        shown["identity"] = None if self.identity is None else "<identified>"
+        if self.proxy is not None:
+            shown["proxy"] = masked_proxy(self.proxy.decode("utf-8", errors="replace"))
+        return f"Settings({', '.join(f'{name}={value!r}' for name, value in shown.items())})"
 
     def apply(self, options: Any) -> None:
         """Calls the setters on a native ``airops_options``: the environment first, so that
@@ -120,6 +163,12 @@ class Settings:
             call(lib.airops_options_set_max_retries, options, self.max_retries)
         if self.ca_file is not None:
             call(lib.airops_options_set_ca_file, options, self.ca_file)
+        if self.proxy is not None:
+            call(lib.airops_options_set_proxy, options, self.proxy)
+        if self.no_proxy is not None:
+            call(lib.airops_options_set_no_proxy, options, self.no_proxy)
+        call(lib.airops_options_set_redirects, options, self.redirects)
+        call(lib.airops_options_allow_insecure_http, options, int(self.allow_insecure_http))
         call(lib.airops_options_set_delivery, options, self.delivery)
         min_level = library_min_level()
         if min_level is not None:

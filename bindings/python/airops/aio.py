@@ -51,6 +51,7 @@ from ._call import call, invalid_argument, timeout_error
 from ._convert import c_id, c_int64, c_json, c_milliseconds, c_string
 from ._library import EventCallback, library
 from ._log import logger
+from ._options import Redirects
 from ._stream import END, ON_EVENT, EventSink, register, unregister
 from .client import AirOps
 from .events import Event, EventHandler, EventKind
@@ -155,8 +156,8 @@ class AsyncAirOps:
 
     Args:
         host, request_timeout, realtime_url, pusher_key, pusher_cluster,
-        subscription_timeout, load_environment, max_retries, ca_file: as for
-            :class:`airops.AirOps`.
+        subscription_timeout, load_environment, max_retries, ca_file, proxy, no_proxy,
+        follow_redirects, allow_insecure_http: as for :class:`airops.AirOps`.
         delivery: always ``"queued"`` (events and completions are dispatched by the event
             loop); accepted for symmetry with :class:`airops.AirOps`, any other value raises.
 
@@ -172,13 +173,17 @@ class AsyncAirOps:
                  realtime_url: str | None = None, pusher_key: str | None = None,
                  pusher_cluster: str | None = None, subscription_timeout: float | None = None,
                  delivery: Literal["queued"] = "queued", load_environment: bool = True,
-                 max_retries: int | None = None, ca_file: str | None = None) -> None:
+                 max_retries: int | None = None, ca_file: str | None = None,
+                 proxy: str | None = None, no_proxy: str | None = None,
+                 follow_redirects: Redirects = "never", allow_insecure_http: bool = False) -> None:
         _check_delivery(delivery)
         self._attach(AirOps(host, request_timeout, realtime_url=realtime_url,
                             pusher_key=pusher_key, pusher_cluster=pusher_cluster,
                             subscription_timeout=subscription_timeout, delivery="queued",
                             load_environment=load_environment, max_retries=max_retries,
-                            ca_file=ca_file))
+                            ca_file=ca_file, proxy=proxy, no_proxy=no_proxy,
+                            follow_redirects=follow_redirects,
+                            allow_insecure_http=allow_insecure_http))
 
     @classmethod
     def identify(cls, user_id: str, workspace_id: str | int, hashed_user_id: str,
@@ -187,7 +192,9 @@ class AsyncAirOps:
                  pusher_cluster: str | None = None, subscription_timeout: float | None = None,
                  delivery: Literal["queued"] = "queued",
                  load_environment: bool = True, max_retries: int | None = None,
-                 ca_file: str | None = None) -> AsyncAirOps:
+                 ca_file: str | None = None, proxy: str | None = None,
+                 no_proxy: str | None = None, follow_redirects: Redirects = "never",
+                 allow_insecure_http: bool = False) -> AsyncAirOps:
         """Creates a client that identifies an end user; the arguments are those of
         :meth:`airops.AirOps.identify` (`delivery` must be ``"queued"``).
 
@@ -201,7 +208,10 @@ class AsyncAirOps:
                                        pusher_key=pusher_key, pusher_cluster=pusher_cluster,
                                        subscription_timeout=subscription_timeout,
                                        delivery="queued", load_environment=load_environment,
-                                       max_retries=max_retries, ca_file=ca_file))
+                                       max_retries=max_retries, ca_file=ca_file,
+                                       proxy=proxy, no_proxy=no_proxy,
+                                       follow_redirects=follow_redirects,
+                                       allow_insecure_http=allow_insecure_http))
         return client
 
     def _attach(self, sync: AirOps) -> None:

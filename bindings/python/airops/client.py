@@ -15,7 +15,7 @@ from ._convert import c_id, c_string
 from ._handle import NativeHandle
 from ._library import library
 from ._log import logger
-from ._options import Delivery, Identity, Settings, new_client
+from ._options import Delivery, Identity, Redirects, Settings, new_client
 from ._stream import EventSink, unregister
 from .apps import Apps
 from .execution import Execution
@@ -68,18 +68,35 @@ class AirOps:
             ``"queued"``: on the thread that calls :meth:`dispatch` (or that iterates an
             execution); :attr:`event_fd` is readable while events wait.
         load_environment: first apply ``AIROPS_HOST``, ``AIROPS_PUSHER_KEY`` with
-            ``AIROPS_REALTIME_URL`` or ``AIROPS_PUSHER_CLUSTER`` from the environment (never
-            the identity); explicit arguments override them. An invalid value in one of those
-            variables raises :class:`InvalidArgumentError`; pass False to ignore them.
+            ``AIROPS_REALTIME_URL`` or ``AIROPS_PUSHER_CLUSTER``, and the proxy variables
+            (``HTTPS_PROXY``, ``HTTP_PROXY``, ``ALL_PROXY``, ``NO_PROXY``, also lower-case)
+            from the environment (never the identity); explicit arguments override them. An
+            invalid value in one of those variables raises :class:`InvalidArgumentError`;
+            pass False to ignore them.
         max_retries: how often the library sends a failed request again (None: its
             default, 2; 0: never). Calls that start an execution are only retried when the
             server cannot have started it (see the header).
         ca_file: a PEM file of certificate authorities to trust instead of the system's,
             for HTTPS and WSS (e.g. a local server's self-signed certificate).
+        proxy: the HTTP proxy of every connection, ``"http://[user:password@]host[:port]"``,
+            overriding ``HTTPS_PROXY``, ``HTTP_PROXY`` and ``ALL_PROXY`` (which the library
+            reads when `load_environment`); ``""`` connects directly. HTTPS and the realtime
+            WebSocket go through a CONNECT tunnel. The credentials are sent as
+            ``Proxy-Authorization`` and never logged.
+        no_proxy: the hosts reached without the proxy, overriding ``NO_PROXY``: a
+            comma-separated list of host names, domain suffixes, IP addresses and CIDR
+            ranges, each optionally with ``:port``, or ``"*"``; ``""`` proxies every host.
+        follow_redirects: ``"never"`` (default): an HTTP 3xx raises :class:`RedirectError`
+            with its status. ``"same-origin"``: redirects to the same scheme, host and port
+            are followed (up to 5); any other target still raises, so the identity and
+            request bodies never reach another origin.
+        allow_insecure_http: let an identified client use a plain ``http://`` host that is
+            not loopback (127.0.0.0/8, ::1, ``localhost`` are always allowed). The hashed user
+            id is a credential: leave this off outside development.
 
     Raises:
-        InvalidArgumentError: a malformed host, URL, key, cluster, timeout or delivery mode,
-            or an invalid environment variable.
+        InvalidArgumentError: a malformed host, URL, key, cluster, timeout, delivery mode,
+            proxy, no-proxy list or redirect policy, or an invalid environment variable.
     """
 
     _handle: NativeHandle | None = None
@@ -88,10 +105,14 @@ class AirOps:
                  realtime_url: str | None = None, pusher_key: str | None = None,
                  pusher_cluster: str | None = None, subscription_timeout: float | None = None,
                  delivery: Delivery = "direct", load_environment: bool = True,
-                 max_retries: int | None = None, ca_file: str | None = None) -> None:
+                 max_retries: int | None = None, ca_file: str | None = None,
+                 proxy: str | None = None, no_proxy: str | None = None,
+                 follow_redirects: Redirects = "never", allow_insecure_http: bool = False) -> None:
         self._open(Settings.convert(None, host, request_timeout, realtime_url, pusher_key,
                                     pusher_cluster, subscription_timeout, delivery,
-                                    load_environment, max_retries, ca_file))
+                                    load_environment, max_retries, ca_file, proxy=proxy,
+                                    no_proxy=no_proxy, follow_redirects=follow_redirects,
+                                    allow_insecure_http=allow_insecure_http))
 
     @classmethod
     def identify(cls, user_id: str, workspace_id: str | int, hashed_user_id: str,
@@ -99,7 +120,10 @@ class AirOps:
                  realtime_url: str | None = None, pusher_key: str | None = None,
                  pusher_cluster: str | None = None, subscription_timeout: float | None = None,
                  delivery: Delivery = "direct", load_environment: bool = True,
-                 max_retries: int | None = None, ca_file: str | None = None) -> AirOps:
+                 max_retries: int | None = None, ca_file: str | None = None,
+                 proxy: str | None = None, no_proxy: str | None = None,
+                 follow_redirects: Redirects = "never",
+                 allow_insecure_http: bool = False) -> AirOps:
         """Creates a client that identifies an end user (all three values are required).
 
         Args:
@@ -107,19 +131,24 @@ class AirOps:
             workspace_id: the AirOps workspace id.
             hashed_user_id: :func:`airops.hash_user_id` of `user_id`, computed on your backend.
             host, request_timeout, realtime_url, pusher_key, pusher_cluster,
-            subscription_timeout, delivery, load_environment, max_retries, ca_file: as for
-                :class:`AirOps` (the
+            subscription_timeout, delivery, load_environment, max_retries, ca_file, proxy,
+            no_proxy, follow_redirects, allow_insecure_http: as for :class:`AirOps` (the
                 identity is never read from the environment).
 
         Raises:
-            InvalidArgumentError: a missing, empty or malformed value, or as for :class:`AirOps`.
+            InvalidArgumentError: a missing, empty or malformed value, a plain ``http://``
+                host that is not loopback without `allow_insecure_http`, or as for
+                :class:`AirOps`.
         """
         client = cls.__new__(cls)
         identity: Identity = (c_string(user_id, "user_id"), c_id(workspace_id, "workspace_id"),
                               c_string(hashed_user_id, "hashed_user_id"))
         client._open(Settings.convert(identity, host, request_timeout, realtime_url,
                                       pusher_key, pusher_cluster, subscription_timeout,
-                                      delivery, load_environment, max_retries, ca_file))
+                                      delivery, load_environment, max_retries, ca_file,
+                                      proxy=proxy, no_proxy=no_proxy,
+                                      follow_redirects=follow_redirects,
+                                      allow_insecure_http=allow_insecure_http))
         return client
 
     def _open(self, settings: Settings) -> None:

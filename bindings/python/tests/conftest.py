@@ -5,15 +5,21 @@ from __future__ import annotations
 import json
 import os
 import socket
+import sys
 import urllib.request
 from collections.abc import Iterator
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import pytest
 
 import airops
 import airops.aio
+
+# The network test tools' client side (tests/net), shared with the CLI's tests.
+sys.path.insert(0, str(Path(__file__).resolve().parents[3] / "tests" / "net"))
+from net_client import Faults, NetTools  # noqa: E402
 
 
 @dataclass(frozen=True)
@@ -126,3 +132,21 @@ def stream_client(realtime: Server) -> Iterator[airops.AirOps]:
     with realtime.identify(realtime_url=realtime.realtime_url, pusher_key=realtime.pusher_key,
                            load_environment=False) as client:
         yield client
+
+
+@pytest.fixture(scope="session")
+def net() -> NetTools:
+    """The test proxies and the witness; fails clearly without `with_dev_server.py --net-tools`."""
+    tools = NetTools.from_environment()
+    if tools is None:
+        pytest.fail("the network test tools are not running: run the suite through "
+                    "`tests/with_dev_server.py --net-tools`", pytrace=False)
+    return tools
+
+
+@pytest.fixture
+def faults(server: Server) -> Iterator[Faults]:
+    """The dev server's fault rules, cleared after the test."""
+    rules = Faults(server.host, server.admin_token)
+    yield rules
+    rules.clear()

@@ -323,9 +323,11 @@ PORTABLE_LIB     := $(PORTABLE)/lib/libairops.so.$(VERSION)
 PORTABLE_CLI     := $(PORTABLE)/bin/airops
 # -z defs: a symbol that the sysroot's libraries lack fails the link instead of the first call.
 PORTABLE_COMPAT  := $(BUILD)/release-compat/libstdcxx_compat.o
-PORTABLE_BUILD   := PKG_CONFIG_PATH=$(abspath $(PORTABLE_PC)) $(SWIFT) build -c release --scratch-path $(PORTABLE_DIR) \
-                    -Xswiftc -static-stdlib -Xswiftc -Osize -Xswiftc -sdk -Xswiftc $(abspath $(SYSROOT)) \
-                    -Xcc --sysroot=$(abspath $(SYSROOT)) -Xlinker $(abspath $(PORTABLE_COMPAT)) -Xlinker -z -Xlinker defs
+# The release build's flags, in its own folder, against the sysroot.
+PORTABLE_BUILD   := PKG_CONFIG_PATH=$(abspath $(PORTABLE_PC)) \
+                    $(subst --scratch-path $(RELEASE_DIR),--scratch-path $(PORTABLE_DIR),$(RELEASE_BUILD)) \
+                    -Xswiftc -sdk -Xswiftc $(abspath $(SYSROOT)) -Xcc --sysroot=$(abspath $(SYSROOT)) \
+                    -Xlinker $(abspath $(PORTABLE_COMPAT)) -Xlinker -z -Xlinker defs
 DIST_NAME        := libairops-$(VERSION)-linux-x86_64
 DIST_TARBALL     := $(BUILD)/$(DIST_NAME).tar.gz
 

@@ -4,7 +4,9 @@
 #   make demo     the dev server plus the C and Python examples against it
 #   make install  the header, the library with its SONAME links and airops.pc under PREFIX
 #   make soak, make fuzz   longer reliability runs than make test
-#   make wheel    the Python package with the library bundled, as a wheel in build/wheel
+#   make wheel    the Python package with the release library bundled, a manylinux wheel in build/wheel
+#   make release, make dist   the portable library and CLI (build/release), the tarball for C users
+#   make abi-baseline         records the built library's ABI in abi/libairops.abi
 #   make bench    the benchmarks of issue 6: a table, bench/results.json and bench/results.png
 
 SWIFT        ?= swift
@@ -95,6 +97,10 @@ test: test-deps
 	$(MAKE) test-cli
 	$(MAKE) test-bindings
 	$(MAKE) test-bench
+	$(MAKE) test-release
+	$(MAKE) test-dist
+	$(MAKE) test-abi-baseline
+	$(MAKE) test-wheel-manylinux
 
 test-swift: dev-server
 	$(SWIFT) test --skip-build
@@ -110,27 +116,30 @@ install: lib cli
 	sed -e 's|@PREFIX@|$(PREFIX)|' -e 's|@VERSION@|$(VERSION)|' packaging/airops.pc.in \
 	  > $(DESTDIR)$(PREFIX)/lib/pkgconfig/airops.pc
 
-# The Python package as a wheel (py3-none-<platform>) that carries a stripped copy of the library
-# next to __init__.py. It is built from a copy of bindings/python in build/wheel-stage, so the
+# The Python package as a wheel that carries a stripped copy of the portable library (make
+# release) next to __init__.py, tagged py3-none-manylinux_2_XX_x86_64 by auditwheel repair
+# (which has nothing to graft: the library needs only what the manylinux policy allows). It is built from a copy of bindings/python in build/wheel-stage, so the
 # source tree never holds a libairops.so. Offline with an installed setuptools that can build
 # wheels (>= 70.1, or with the `wheel` package); otherwise pip fetches setuptools from PyPI
 # into an isolated build environment.
 WHEEL_STAGE  := $(BUILD)/wheel-stage
 WHEEL_DIR    := $(BUILD)/wheel
 
-wheel: lib
-	rm -rf $(WHEEL_STAGE) $(WHEEL_DIR)
+wheel: release
+	rm -rf $(WHEEL_STAGE) $(WHEEL_DIR) $(WHEEL_DIR)-linux
 	mkdir -p $(WHEEL_STAGE) $(WHEEL_DIR)
-	cp bindings/python/pyproject.toml bindings/python/setup.py $(WHEEL_STAGE)/
+	cp bindings/python/pyproject.toml bindings/python/setup.py bindings/python/README.md $(WHEEL_STAGE)/
 	cp -R bindings/python/airops $(WHEEL_STAGE)/airops
 	find $(WHEEL_STAGE) -name __pycache__ -prune -exec rm -rf {} +
 	rm -f $(WHEEL_STAGE)/airops/libairops.so
-	cp -L $(LIB) $(WHEEL_STAGE)/airops/libairops.so
+	cp -L $(PORTABLE_LIB) $(WHEEL_STAGE)/airops/libairops.so
 	strip --strip-unneeded $(WHEEL_STAGE)/airops/libairops.so
 	cd $(WHEEL_STAGE) && if env -u PYTHONPATH $(PYTHON) -c 'import setuptools.command.bdist_wheel' 2>/dev/null \
 	    || env -u PYTHONPATH $(PYTHON) -c 'import wheel.bdist_wheel' 2>/dev/null; then isolation=--no-build-isolation; \
 	  else isolation=; fi; \
-	  env -u PYTHONPATH -u AIROPS_LIBRARY $(PYTHON) -m pip wheel --quiet --no-deps $$isolation --wheel-dir $(CURDIR)/$(WHEEL_DIR) .
+	  env -u PYTHONPATH -u AIROPS_LIBRARY $(PYTHON) -m pip wheel --quiet --no-deps $$isolation --wheel-dir $(CURDIR)/$(WHEEL_DIR)-linux .
+	auditwheel repair --wheel-dir $(WHEEL_DIR) $(WHEEL_DIR)-linux/*.whl
+	rm -rf $(WHEEL_DIR)-linux
 	@ls $(WHEEL_DIR)/*.whl
 
 # The Python suite against the installed wheel: a fresh venv (it sees the system's pytest), the
@@ -271,7 +280,12 @@ bench: test-deps $(LIB) $(BENCH_PROGRAMS) $(BENCH_SERVER)
 test-bench: dev-server $(LIB) $(BENCH_PROGRAMS)
 	$(PYTHON) bench/run.py --quick --server $(DEV_SERVER)
 
-demo: dev-server lib examples
+# The demo builds only what it runs: the library, the C examples, and a dev server from the
+# library's release build (it shares every common module), not the debug build with its tests.
+demo: DEV_SERVER := $(BENCH_SERVER)
+demo: WITH_SERVER := $(PYTHON) tests/with_dev_server.py --server $(BENCH_SERVER) --
+demo: BINDING_ENV := AIROPS_LIBRARY=$(CURDIR)/$(LIB) AIROPS_DEV_SERVER=$(CURDIR)/$(BENCH_SERVER)
+demo: $(BENCH_SERVER) lib examples
 	$(WITH_SERVER) sh -c 'set -e; \
 	  echo "== C: execute"; $(BUILD)/examples/execute hello-world Ada; \
 	  echo "== C: stream"; $(BUILD)/examples/stream Ada; \
@@ -288,4 +302,124 @@ demo: dev-server lib examples
 	  $(BINDING_ENV) $(WITH_SERVER) java -cp bindings/java/build/airops.jar:/usr/share/java/jna.jar examples/java/Demo.java; fi
 
 clean:
-	rm -rf $(BUILD) $(RELEASE_DIR) .build
+	rm -rf $(BUILD) $(RELEASE_DIR) $(PORTABLE_DIR) .build
+
+# ---- Distribution (issue 13) ----
+# make release  the library and the CLI in build/release, linked against a Debian bullseye root
+#               (glibc 2.31, libstdc++ of GCC 10, OpenSSL 1.1 linked in) without packed
+#               relocations, so that they load on glibc 2.31 and later; test-release checks
+#               their symbol versions and runs them inside a bullseye chroot.
+# make dist     build/libairops-VERSION-linux-x86_64.tar.gz for C users; test-dist builds a C
+#               consumer from it with pkg-config, CMake and plain -I/-L.
+# Both roots come from Debian's mirror through debootstrap, once; a missing one is made again.
+RELEASE_SUITE    := bullseye
+SYSROOT          := $(BUILD)/sysroot-$(RELEASE_SUITE)
+SYSROOT_PACKAGES := libc6-dev,libstdc++-10-dev,libgcc-10-dev,zlib1g-dev,libssl-dev
+CHROOT           := $(BUILD)/chroot-$(RELEASE_SUITE)
+PORTABLE_DIR     := .build-portable
+PORTABLE_PC      := $(SYSROOT)-pkgconfig
+PORTABLE         := $(BUILD)/release
+PORTABLE_LIB     := $(PORTABLE)/lib/libairops.so.$(VERSION)
+PORTABLE_CLI     := $(PORTABLE)/bin/airops
+# -z defs: a symbol that the sysroot's libraries lack fails the link instead of the first call.
+PORTABLE_COMPAT  := $(BUILD)/release-compat/libstdcxx_compat.o
+# The release build's flags, in its own folder, against the sysroot.
+PORTABLE_BUILD   := PKG_CONFIG_PATH=$(abspath $(PORTABLE_PC)) \
+                    $(subst --scratch-path $(RELEASE_DIR),--scratch-path $(PORTABLE_DIR),$(RELEASE_BUILD)) \
+                    -Xswiftc -sdk -Xswiftc $(abspath $(SYSROOT)) -Xcc --sysroot=$(abspath $(SYSROOT)) \
+                    -Xlinker $(abspath $(PORTABLE_COMPAT)) -Xlinker -z -Xlinker defs
+DIST_NAME        := libairops-$(VERSION)-linux-x86_64
+DIST_TARBALL     := $(BUILD)/$(DIST_NAME).tar.gz
+
+.PHONY: release sysroot chroot test-release dist test-dist test-wheel-manylinux test-swift-dependent
+
+# swiftc links the Swift runtime from the SDK (-sdk): the sysroot gets the toolchain's static one.
+sysroot:
+	scripts/make-debian-root.sh $(SYSROOT) $(RELEASE_SUITE) $(SYSROOT_PACKAGES)
+	scripts/sysroot-libcrypto.sh $(SYSROOT) $(PORTABLE_PC)
+	ln -sfn $(realpath $(dir $(shell command -v $(SWIFT)))../lib/swift_static) $(SYSROOT)/usr/lib/swift_static
+
+chroot:
+	scripts/make-debian-root.sh $(CHROOT) $(RELEASE_SUITE) python3
+
+$(PORTABLE_COMPAT): packaging/compat/libstdcxx_compat.cpp | sysroot
+	@mkdir -p $(dir $@)
+	$(SWIFT_CC) -x c++ -std=c++17 -O2 -fPIC --sysroot=$(SYSROOT) -c $< -o $@
+
+$(PORTABLE_LIB): $(SWIFT_SOURCES) $(PORTABLE_COMPAT) | sysroot
+	$(PORTABLE_BUILD) --product airops
+	mkdir -p $(PORTABLE)/lib
+	cp $(PORTABLE_DIR)/release/libairops.so $@
+	ln -sf libairops.so.$(VERSION) $(PORTABLE)/lib/libairops.so.$(SOMAJOR)
+	ln -sf libairops.so.$(VERSION) $(PORTABLE)/lib/libairops.so
+
+$(PORTABLE_CLI): $(SWIFT_SOURCES) $(PORTABLE_COMPAT) | sysroot
+	$(PORTABLE_BUILD) --product airops-cli
+	mkdir -p $(PORTABLE)/bin
+	cp $(PORTABLE_DIR)/release/airops-cli $@
+
+release: $(PORTABLE_LIB) $(PORTABLE_CLI)
+
+# The floor make release reaches against bullseye: libm's pow, exp, log, exp2 and log2 bind
+# to their GLIBC_2.29 versions, libstdc++'s std::string to GLIBCXX_3.4.21 (GCC 5).
+RELEASE_GLIBC    := 2.29
+RELEASE_GLIBCXX  := 3.4.21
+
+test-release: release dev-server chroot
+	tests/dist/check_portable.sh $(PORTABLE_LIB) $(RELEASE_GLIBC) $(RELEASE_GLIBCXX)
+	tests/dist/check_portable.sh $(PORTABLE_CLI) $(RELEASE_GLIBC) $(RELEASE_GLIBCXX)
+	CHROOT_CC=$(SWIFT_CC) $(WITH_SERVER) tests/dist/run_in_chroot.sh $(CHROOT) $(SYSROOT) $(PORTABLE)/lib
+	@set -e; for e in examples/python/*.py; do echo "== $$e on build/release"; \
+	  AIROPS_LIBRARY=$(abspath $(PORTABLE_LIB)) $(WITH_SERVER) $(PYTHON) $$e; done
+
+# The tarball: stripped copies, airops.pc with a prefix relative to its own folder, the CMake
+# package, and the README (the repository has no license file yet to add).
+DIST_ROOT        := $(BUILD)/dist/$(DIST_NAME)
+
+$(DIST_TARBALL): $(PORTABLE_LIB) $(PORTABLE_CLI) include/airops.h packaging/airops.pc.in packaging/cmake/*.in README.md
+	rm -rf $(BUILD)/dist
+	install -d $(DIST_ROOT)/bin $(DIST_ROOT)/include $(DIST_ROOT)/lib/pkgconfig $(DIST_ROOT)/lib/cmake/airops
+	install -m 755 -s $(PORTABLE_CLI) $(DIST_ROOT)/bin/airops
+	install -m 644 include/airops.h $(DIST_ROOT)/include/airops.h
+	install -m 644 README.md $(DIST_ROOT)/README.md
+	install -m 755 $(PORTABLE_LIB) $(DIST_ROOT)/lib/
+	strip --strip-unneeded $(DIST_ROOT)/lib/libairops.so.$(VERSION)
+	ln -sf libairops.so.$(VERSION) $(DIST_ROOT)/lib/libairops.so.$(SOMAJOR)
+	ln -sf libairops.so.$(VERSION) $(DIST_ROOT)/lib/libairops.so
+	sed -e 's|@PREFIX@|$${pcfiledir}/../..|' -e 's|@VERSION@|$(VERSION)|' packaging/airops.pc.in > $(DIST_ROOT)/lib/pkgconfig/airops.pc
+	for f in airopsConfig airopsConfigVersion; do \
+	  sed -e 's|@VERSION@|$(VERSION)|' -e 's|@SOMAJOR@|$(SOMAJOR)|' packaging/cmake/$$f.cmake.in > $(DIST_ROOT)/lib/cmake/airops/$$f.cmake; done
+	tar -C $(BUILD)/dist --owner=0 --group=0 --numeric-owner -czf $@ $(DIST_NAME)
+	@ls -l $@
+
+dist: $(DIST_TARBALL)
+
+test-dist: dist dev-server
+	$(WITH_SERVER) tests/dist/test_tarball.sh $(DIST_TARBALL) $(VERSION)
+
+# A package outside the tree that depends on this one by git URL and version tag and imports
+# AirOps (a debug build of the core's dependencies in build/swift-dependent, kept between runs).
+test-swift-dependent: dev-server
+	SWIFT=$(SWIFT) $(WITH_SERVER) tests/dist/test_swift_dependent.sh $(VERSION) $(BUILD)/swift-dependent
+
+# auditwheel's verdict on the wheel, and the wheel beside Python's ssl over TLS.
+test-wheel-manylinux: wheel dev-server
+	tests/dist/test_wheel.sh $(WHEEL_DIR) $(DEV_SERVER)
+
+# The ABI against the committed baseline (abi/libairops.abi): an incompatible change fails
+# unless the SONAME changes; additions are reported. make abi-baseline records the built one.
+ABI_BASELINE     := abi/libairops.abi
+ABI_DUMP         := $(BUILD)/abi/libairops.abi
+
+.PHONY: test-abi-baseline abi-baseline
+
+$(ABI_DUMP): $(LIB) include/airops.h scripts/abi_dump.py
+	@mkdir -p $(dir $@)
+	CLANG=$(SWIFT_CC) $(PYTHON) scripts/abi_dump.py $(LIB) include/airops.h > $@
+
+test-abi-baseline: $(ABI_DUMP)
+	$(PYTHON) -m pytest -q -p no:cacheprovider tests/dist/test_abi_compare.py
+	$(PYTHON) tests/dist/abi_compare.py $(ABI_BASELINE) $(ABI_DUMP)
+
+abi-baseline: $(ABI_DUMP)
+	cp $(ABI_DUMP) $(ABI_BASELINE)

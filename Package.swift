@@ -36,10 +36,13 @@ let package = Package(
         // The public header, imported into Swift so that the exported functions are checked
         // against the same enums and types that C callers see.
         .systemLibrary(name: "CAirOpsABI"),
+        // Reaches the Swift runtime's global-executor hook, for forked children (ProcessFork).
+        .target(name: "CAirOpsRuntime"),
         .target(
             name: "AirOps",
             dependencies: [
                 "COpenSSL",
+                "CAirOpsRuntime",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),

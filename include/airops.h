@@ -82,7 +82,11 @@ typedef enum airops_code {
     AIROPS_ERR_INTERNAL = 10,
     /** The server answered with a redirect (HTTP 3xx) that the redirect policy does not
      *  follow (see airops_options_set_redirects()); the message names the status and target. */
-    AIROPS_ERR_REDIRECT = 11
+    AIROPS_ERR_REDIRECT = 11,
+    /** The client (or its execution) was created in a parent process before fork(). In the
+     *  child every call on it fails with this code, at once and without sending anything: its
+     *  connections are the parent's. Create a new client in the child. */
+    AIROPS_ERR_FORKED = 12
 } airops_code;
 
 typedef struct airops_error airops_error;

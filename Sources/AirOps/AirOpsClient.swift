@@ -13,6 +13,9 @@ public final class AirOpsClient: Sendable {
     /// Whether each app is public, which names its channels; asked once per app.
     private let appIsPublic = Mutex<[String: Bool]>([:])
     let runtimes = RuntimeHints()
+    /// The process the client was made in: in a child forked later every call throws
+    /// ``AirOpsError/Kind/forked`` at once, since the connections are the parent's.
+    public let process = ProcessStamp()
 
     /// Checks the configuration against the ``NetworkPolicy`` and makes the client; sends
     /// nothing yet. Throws ``AirOpsError/Kind/invalidArgument`` for an identified client on
@@ -40,20 +43,23 @@ public final class AirOpsClient: Sendable {
         return try AirOpsClient(configuration: configuration)
     }
 
-    /// Closes the client's connections. Calls made afterwards fail.
+    /// Closes the client's connections. Calls made afterwards fail. In a forked child it
+    /// leaves an inherited client's connections to the parent and returns at once.
     public func shutdown() async {
+        guard !process.isInherited else { return }
         if let realtime = realtimeConnection.withLock({ $0 }) { await realtime.shutdown() }
         await transport.shutdown()
     }
 
     /// How many realtime connections this client has opened so far (reconnects included).
     public func realtimeConnectionsOpened() async -> Int {
-        guard let realtime = realtimeConnection.withLock({ $0 }) else { return 0 }
+        guard !process.isInherited, let realtime = realtimeConnection.withLock({ $0 }) else { return 0 }
         return await realtime.connectionsOpened
     }
 
     /// Describes an app.
     public func app(id appId: String) async throws(AirOpsError) -> AppInfo {
+        try process.check()
         try Self.requireId(appId, "app id")
         let response = try await transport.send(.GET, "/sdk_api/airops_app_bases/\(pathSegment(appId))?methods=type")
         return try AppInfo(body: response.body)
@@ -68,6 +74,7 @@ public final class AirOpsClient: Sendable {
     public func execute(
         appId: String, inputs: [String: JSONValue] = [:], version: Int? = nil, streaming: Bool = false
     ) async throws(AirOpsError) -> Execution {
+        try process.check()
         try Self.requireId(appId, "app id")
         var path = "/sdk_api/airops_apps/\(pathSegment(appId))/async_execute"
         if let version {
@@ -92,6 +99,7 @@ public final class AirOpsClient: Sendable {
     public func chat(
         appId: String, message: String, inputs: [String: JSONValue]? = nil, sessionId: String? = nil
     ) async throws(AirOpsError) -> Execution {
+        try process.check()
         try Self.requireId(appId, "app id")
         guard !message.isEmpty else { throw AirOpsError(.invalidArgument, "You must provide a message, appId and streamCallback.") }
         if let sessionId { try Self.requireId(sessionId, "session id") }
@@ -180,6 +188,7 @@ public final class AirOpsClient: Sendable {
 
     /// An execution known by its id (uuid), e.g. one started elsewhere. Sends no request.
     public func execution(id executionId: String) throws(AirOpsError) -> Execution {
+        try process.check()
         try Self.requireId(executionId, "execution id")
         return Execution(id: executionId, client: self)
     }

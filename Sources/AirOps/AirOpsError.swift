@@ -24,6 +24,8 @@ public struct AirOpsError: Error, Sendable, Equatable, CustomStringConvertible {
         case `internal`
         /// An HTTP redirect that the ``RedirectPolicy`` does not follow.
         case redirect
+        /// A client used in a process forked after it was created (see ``ProcessFork``).
+        case forked
     }
 
     public var kind: Kind

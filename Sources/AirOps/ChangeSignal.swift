@@ -32,7 +32,7 @@ final class ChangeSignal: Sendable {
         }
         await withTaskGroup(of: Void.self) { group in
             group.addTask {
-                try? await Task.sleep(for: timeout)
+                try? await Pause.sleep(for: timeout)
                 self.release(id)
             }
             group.addTask {

@@ -27,10 +27,14 @@ public struct Execution: Sendable {
     /// Nil for an execution that was not started with streaming.
     public var events: AsyncStream<ExecutionEvent>? { live?.events }
 
+    /// The process the execution's client was made in (see ``AirOpsClient/process``).
+    public var process: ProcessStamp { client.process }
+
     private var path: String { "/sdk_api/airops_apps/executions/\(pathSegment(id))" }
 
     /// The execution's current record, whatever its status.
     public func fetch() async throws(AirOpsError) -> ExecutionRecord {
+        try client.process.check("execution")
         let response = try await client.transport.send(.GET, path)
         return try ExecutionRecord(body: response.body)
     }
@@ -44,6 +48,7 @@ public struct Execution: Sendable {
     ///   this throws ``AirOpsError/Kind/timeout`` and the execution goes on.
     /// - Parameter schedule: the intervals between fetches, instead of the default timing.
     public func result(timeout: Duration? = nil, schedule: PollSchedule? = nil) async throws(AirOpsError) -> ExecutionRecord {
+        try client.process.check("execution")
         let clock = ContinuousClock()
         let deadline = timeout.map { clock.now + $0 }
         var plan = pollPlan(schedule)
@@ -57,7 +62,7 @@ public struct Execution: Sendable {
                 if let live {
                     await live.changes.wait(after: seen, upTo: pause)
                 } else {
-                    try? await Task.sleep(for: pause)
+                    try? await Pause.sleep(for: pause)
                 }
                 guard !Task.isCancelled else { throw AirOpsError(.timeout, "waiting for execution \(id) was cancelled") }
             }
@@ -95,12 +100,15 @@ public struct Execution: Sendable {
     /// stop first. Cancelling a cancelled execution succeeds; cancelling a finished one
     /// throws ``AirOpsError/Kind/badRequest``.
     public func cancel() async throws(AirOpsError) {
+        try client.process.check("execution")
         live?.close()
         _ = try await client.transport.send(.PATCH, "\(path)/cancel")
     }
 
     /// Stops the realtime events (and leaves the channel) without cancelling the execution.
+    /// Does nothing in a child forked since: the channel is the parent's.
     public func stopUpdates() {
+        guard !client.process.isInherited else { return }
         live?.close()
     }
 }

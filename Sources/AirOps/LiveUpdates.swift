@@ -93,7 +93,7 @@ final class LiveUpdates: Sendable {
                     return
                 }
                 guard untilFinished else { return }
-                try? await Task.sleep(for: pause)
+                try? await Pause.sleep(for: pause)
                 pause = min(pause * 2, .seconds(10))
             }
         }

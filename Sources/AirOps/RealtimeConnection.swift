@@ -73,7 +73,7 @@ actor RealtimeConnection {
         if let socketId { requestSubscription(name, socketId: socketId) }
         let timeout = subscriptionTimeout
         let timer = Task { [weak self] in
-            try? await Task.sleep(for: timeout)
+            try? await Pause.sleep(for: timeout)
             guard !Task.isCancelled else { return }
             await self?.fail(
                 name, AirOpsError(.timeout, "the realtime server did not confirm the subscription to \(name) within \(timeout.milliseconds) ms"))
@@ -111,9 +111,11 @@ actor RealtimeConnection {
     /// Connects, serves, and reconnects while channels remain.
     private func runConnections() async {
         var failures = 0
+        var quickCloses = 0
         while !isShutDown, !channels.isEmpty, !Task.isCancelled {
             generation += 1
             let current = generation
+            let started = ContinuousClock.now
             var closeCode: Int?
             var failure: (any Error)?
             switch await serve(generation: current) {
@@ -133,12 +135,14 @@ actor RealtimeConnection {
                     AirOpsError(.network, "cannot connect to the realtime server \(endpoint.url): \(failure.map { "\($0)" } ?? "closed with code \(closeCode ?? 0)")"))
             }
             guard !isShutDown, !Task.isCancelled else { break }
-            switch policy.decide(closeCode: closeCode, failures: failures) {
+            // Counted whether or not the handshake completed: a server may accept and close at once.
+            quickCloses = ContinuousClock.now - started < policy.stable ? quickCloses + 1 : 0
+            switch policy.decide(closeCode: closeCode, failures: failures, quickCloses: quickCloses) {
             case .giveUp:
                 failAll(AirOpsError(.network, "the realtime server refused the connection (close code \(closeCode ?? 0))"))
             case .reconnect(let delay):
                 logger.debug("realtime reconnect in \(delay.milliseconds) ms (close code \(closeCode ?? 0))")
-                try? await Task.sleep(for: delay)
+                try? await Pause.sleep(for: delay)
             }
         }
         connectionTask = nil
@@ -177,7 +181,7 @@ actor RealtimeConnection {
         let outcome = FirstOutcome<Result<WebSocketErrorCode?, any Error>>()
         Task { outcome.resume(await attempt.result) }
         Task { [weak self] in
-            try? await Task.sleep(for: timeout)
+            try? await Pause.sleep(for: timeout)
             guard let self, await self.socketId == nil, await self.generation == current else { return }
             attempt.cancel()
             outcome.resume(.failure(AirOpsError(.timeout, "no connection_established within \(timeout.milliseconds) ms")))
@@ -235,12 +239,12 @@ actor RealtimeConnection {
         while current == generation {
             let quietUntil = lastActivity + activityTimeout
             if ContinuousClock.now < quietUntil {
-                try await Task.sleep(until: quietUntil)
+                try await Pause.sleep(until: quietUntil)
                 continue
             }
             let pingedAt = ContinuousClock.now
             try await writer.send(PusherFrame.clientMessage("pusher:ping", [:]))
-            try await Task.sleep(for: pongTimeout)
+            try await Pause.sleep(for: pongTimeout)
             if lastActivity < pingedAt {
                 throw AirOpsError(.network, "no answer to a ping within \(pongTimeout.milliseconds) ms")
             }

@@ -22,7 +22,11 @@ enum WebSocketConnection {
     static func connect(
         to address: ServiceURL, target: String, proxy: ServiceURL?, tls: NIOSSLContext?, maxMessageSize: Int
     ) async throws -> Channel {
-        let upgrade = try await ClientBootstrap(group: MultiThreadedEventLoopGroup.singleton)
+        let loop = EventLoops.group.next()
+        var bootstrap = ClientBootstrap(group: loop)
+        // NIO's resolver needs libdispatch, which a forked child cannot use (see PoolResolver).
+        if ProcessFork.generation > 0 { bootstrap = bootstrap.resolver(PoolResolver(loop: loop)) }
+        let upgrade = try await bootstrap
             .channelOption(.socketOption(.tcp_nodelay), value: 1)
             .connect(host: proxy?.host ?? address.host, port: proxy?.port ?? address.port) { channel in
                 channel.eventLoop.makeCompletedFuture {

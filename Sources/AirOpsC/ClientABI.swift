@@ -36,18 +36,23 @@ public func airops_client_new(_ options: OpaquePointer?, _ out: UnsafeMutablePoi
 public func airops_client_free(_ client: OpaquePointer?) {
     guard let handle = object(client, as: ClientHandle.self) else { return }
     let airops = handle.client
+    // In a forked child the client's threads are gone and its sockets are the parent's:
+    // nothing of it is touched, not even to free it.
+    guard !airops.process.isInherited else { return }
     try? blocking { await airops.shutdown() }
-    handle.delivery.drain()
+    handle.delivery.stop()
     // Threads of the closed connections may still log while they wind down.
     handle.log?.close()
     releaseHandle(client, as: ClientHandle.self)
 }
 
-/// The client behind a handle, or an invalid-argument error for NULL.
+/// The client behind a handle: an invalid-argument error for NULL, a forked one for a client
+/// of the parent process.
 func requireClient(_ client: OpaquePointer?) throws(AirOpsError) -> ClientHandle {
     guard let handle = object(client, as: ClientHandle.self) else {
         throw AirOpsError(.invalidArgument, "client must not be NULL")
     }
+    try handle.client.process.check()
     return handle
 }
 
@@ -70,14 +75,6 @@ func inputs(_ inputsJSON: UnsafePointer<CChar>?) throws(AirOpsError) -> [String:
     try optionalString(inputsJSON, "inputs_json").map { (text) throws(AirOpsError) in
         try JSONValue.parseObject(text, what: "inputs_json")
     }
-}
-
-/// Checks the version argument: 0 for the current version, else a positive number.
-func pinnedVersion(_ version: Int64) throws(AirOpsError) -> Int? {
-    guard version >= 0, version <= Int64(Int32.max) else {
-        throw AirOpsError(.invalidArgument, "version must be 0 (current) or a positive version number (got \(version))")
-    }
-    return version == 0 ? nil : Int(version)
 }
 
 @_cdecl("airops_app_execute")

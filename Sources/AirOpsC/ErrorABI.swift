@@ -27,6 +27,7 @@ func airopsCode(_ kind: AirOpsError.Kind) -> airops_code {
     case .protocolViolation: AIROPS_ERR_PROTOCOL
     case .internal: AIROPS_ERR_INTERNAL
     case .redirect: AIROPS_ERR_REDIRECT
+    case .forked: AIROPS_ERR_FORKED
     }
 }
 
@@ -66,6 +67,7 @@ public func airops_code_name(_ code: airops_code) -> UnsafePointer<CChar> {
         case AIROPS_ERR_TIMEOUT: "AIROPS_ERR_TIMEOUT"
         case AIROPS_ERR_PROTOCOL: "AIROPS_ERR_PROTOCOL"
         case AIROPS_ERR_INTERNAL: "AIROPS_ERR_INTERNAL"
+        case AIROPS_ERR_FORKED: "AIROPS_ERR_FORKED"
         default: "AIROPS_ERR_UNKNOWN"
         }
     return staticCString(name)

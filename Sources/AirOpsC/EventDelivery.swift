@@ -1,16 +1,15 @@
 import AirOps
-import Dispatch
 import Glibc
 import Synchronization
 
-/// Runs event callbacks the way the client's options chose: on the client's own serial
-/// queue (direct), or on the caller's thread in airops_client_dispatch (queued), with a
-/// pipe that is readable exactly while work waits.
+/// Runs event callbacks the way the client's options chose: on the client's own thread
+/// (direct), or on the caller's thread in airops_client_dispatch (queued), with a pipe that
+/// is readable exactly while work waits.
 final class EventDelivery: Sendable {
     typealias Work = @Sendable () -> Void
 
     private enum Mode {
-        case direct(DispatchQueue)
+        case direct(SerialThread)
         case queued(Queue)
     }
 
@@ -48,50 +47,31 @@ final class EventDelivery: Sendable {
         }
     }
 
-    /// Runs tasks' jobs on a direct delivery queue, so that a task can call back inline.
-    private final class QueueExecutor: TaskExecutor {
-        let queue: DispatchQueue
-
-        init(_ queue: DispatchQueue) {
-            self.queue = queue
-        }
-
-        func enqueue(_ job: UnownedJob) {
-            queue.async { job.runSynchronously(on: self.asUnownedTaskExecutor()) }
-        }
+    private let mode: Mode
+    /// The process the client was made in: an inherited pipe is shared with the parent.
+    private let process = ProcessStamp()
+    /// In direct delivery, the executor of tasks that run where the callbacks run; nil when queued.
+    var executor: (any TaskExecutor)? {
+        if case .direct(let thread) = mode { return thread }
+        return nil
     }
 
-    private static let deliveryThread = DispatchSpecificKey<Bool>()
-    private let mode: Mode
-    /// In direct delivery, the executor of tasks that run where the callbacks run; nil when queued.
-    let executor: (any TaskExecutor)?
-
     init(queued: Bool) throws(AirOpsError) {
-        if queued {
-            mode = .queued(try Queue())
-            executor = nil
-        } else {
-            let queue = DispatchQueue(label: "airops.delivery")
-            queue.setSpecific(key: Self.deliveryThread, value: true)
-            mode = .direct(queue)
-            executor = QueueExecutor(queue)
-        }
+        mode = queued ? .queued(try Queue()) : .direct(try SerialThread())
     }
 
     /// The readable-while-waiting descriptor of queued delivery; -1 in direct delivery.
     var fileDescriptor: Int32 {
-        if case .queued(let queue) = mode { return queue.pipe.read }
+        if case .queued(let queue) = mode, !process.isInherited { return queue.pipe.read }
         return -1
     }
 
-    /// Whether the caller runs on a direct delivery thread (inside a callback).
-    static var isDeliveryThread: Bool { DispatchQueue.getSpecific(key: deliveryThread) == true }
-
     func submit(_ work: @escaping Work) {
         switch mode {
-        case .direct(let queue):
-            queue.async(execute: work)
+        case .direct(let thread):
+            thread.async(work)
         case .queued(let queue):
+            guard !process.isInherited else { return }
             queue.pending.withLock { pending in
                 // One byte marks "not empty"; dispatch drains it together with the last item.
                 if pending.isEmpty {
@@ -108,6 +88,7 @@ final class EventDelivery: Sendable {
         guard case .queued(let queue) = mode else {
             throw AirOpsError(.invalidArgument, "airops_client_dispatch needs a client in AIROPS_DELIVERY_QUEUED")
         }
+        try process.check()
         pthread_mutex_lock(queue.dispatching)
         defer { pthread_mutex_unlock(queue.dispatching) }
         let batch = queue.pending.withLock { pending in
@@ -124,10 +105,9 @@ final class EventDelivery: Sendable {
         return batch.count
     }
 
-    /// Lets callbacks already running finish (direct delivery, unless called from one).
-    func drain() {
-        if case .direct(let queue) = mode, !Self.isDeliveryThread {
-            queue.sync {}
-        }
+    /// Runs the callbacks already submitted and ends the delivery thread (direct delivery;
+    /// from inside a callback it ends after that callback).
+    func stop() {
+        if case .direct(let thread) = mode { thread.stop() }
     }
 }

@@ -63,8 +63,10 @@ final class ExecutionHandle: Sendable {
         }
     }
 
-    /// Stops the callback for good (see EventListener.close) and the realtime events.
+    /// Stops the callback for good (see EventListener.close) and the realtime events; in a
+    /// forked child, where neither runs, it leaves both as they are.
     func stopEvents() {
+        guard !execution.process.isInherited else { return }
         listener?.close()
         execution.stopUpdates()
     }
@@ -74,6 +76,7 @@ func requireExecution(_ handle: OpaquePointer?) throws(AirOpsError) -> Execution
     guard let handle = object(handle, as: ExecutionHandle.self) else {
         throw AirOpsError(.invalidArgument, "execution must not be NULL")
     }
+    try handle.execution.process.check("execution")
     return handle
 }
 
@@ -121,11 +124,6 @@ public func airops_execution_wait(
         let record = try blocking { () async throws(AirOpsError) in try await target.result(timeout: timeout) }
         out.pointee = retainedHandle(ResultHandle(record))
     }
-}
-
-/// A wait's timeout argument: negative waits without limit.
-func waitTimeout(_ timeoutMs: Int64) -> Duration? {
-    timeoutMs < 0 ? nil : .milliseconds(timeoutMs)
 }
 
 @_cdecl("airops_execution_cancel")

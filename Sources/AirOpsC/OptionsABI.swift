@@ -61,7 +61,7 @@ public func airops_options_set_host(_ options: OpaquePointer?, _ host: UnsafePoi
 @_cdecl("airops_options_set_request_timeout")
 public func airops_options_set_request_timeout(_ options: OpaquePointer?, _ timeoutMs: Int64, _ error: ErrorOut) -> airops_code {
     update(options, error) { (settings) throws(AirOpsError) in
-        try settings.configuration.setRequestTimeout(.milliseconds(timeoutMs))
+        try settings.configuration.setRequestTimeout(timeout(milliseconds: timeoutMs))
     }
 }
 
@@ -93,7 +93,7 @@ public func airops_options_set_pusher(
 @_cdecl("airops_options_set_subscription_timeout")
 public func airops_options_set_subscription_timeout(_ options: OpaquePointer?, _ timeoutMs: Int64, _ error: ErrorOut) -> airops_code {
     update(options, error) { (settings) throws(AirOpsError) in
-        try settings.configuration.setSubscriptionTimeout(.milliseconds(timeoutMs))
+        try settings.configuration.setSubscriptionTimeout(timeout(milliseconds: timeoutMs))
     }
 }
 

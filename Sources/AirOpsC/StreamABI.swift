@@ -60,11 +60,11 @@ public func airops_client_event_fd(_ client: OpaquePointer?) -> Int32 {
 
 @_cdecl("airops_client_dispatch")
 public func airops_client_dispatch(
-    _ client: OpaquePointer?, _ maxEvents: Int, _ outCount: UnsafeMutablePointer<Int>?, _ error: ErrorOut
+    _ client: OpaquePointer?, _ maxEvents: UInt, _ outCount: UnsafeMutablePointer<Int>?, _ error: ErrorOut
 ) -> airops_code {
     outCount?.pointee = 0
     return call(error) { () throws(AirOpsError) in
-        let count = try requireClient(client).delivery.dispatch(limit: maxEvents)
+        let count = try requireClient(client).delivery.dispatch(limit: eventLimit(maxEvents))
         outCount?.pointee = count
     }
 }

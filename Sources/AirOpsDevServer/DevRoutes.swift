@@ -11,6 +11,9 @@ import Hummingbird
 /// - `POST /dev/realtime/drop` closes every realtime connection at once, without a close
 ///   frame (a network drop as clients see it); with `?code=4200` (1000 or 3000-4999) with a
 ///   close frame of that code instead. -> `{"dropped": <how many>}`
+/// - `POST /dev/realtime/close_on_connect?code=4200` (1000 or 3000-4999): from now on every new
+///   realtime connection is closed with that code right after `pusher:connection_established`;
+///   without `code` connections stay open again. -> `{"close_on_connect": <code or null>}`
 /// - `POST /dev/realtime/ignore_subscriptions?enabled=true|false`: while enabled, the server
 ///   leaves `pusher:subscribe` unanswered (to test client subscription timeouts).
 ///   -> `{"ignore_subscriptions": <bool>}`
@@ -35,14 +38,13 @@ struct DevRoutes: Sendable {
         }
         dev.post("realtime/drop") { request, _ in
             try adminToken.authorize(request)
-            var code: UInt16?
-            if let text = request.uri.queryParameters["code"] {
-                guard let number = UInt16(text), number == 1000 || (3000...4999).contains(number) else {
-                    throw APIError.badRequest("code must be 1000 or 3000-4999")
-                }
-                code = number
-            }
-            return try jsonResponse(["dropped": hub.closeAll(code: code)])
+            return try jsonResponse(["dropped": hub.closeAll(code: try closeCode(request))])
+        }
+        dev.post("realtime/close_on_connect") { request, _ in
+            try adminToken.authorize(request)
+            let code = try closeCode(request)
+            hub.closeOnConnect = code
+            return try jsonResponse(["close_on_connect": code.map(Int.init)])
         }
         dev.post("realtime/ignore_subscriptions") { request, _ in
             try adminToken.authorize(request)
@@ -55,5 +57,14 @@ struct DevRoutes: Sendable {
             hub.ignoresSubscriptions = enabled
             return try jsonResponse(["ignore_subscriptions": enabled])
         }
+    }
+
+    /// The optional `code` parameter: a close code a client may receive (1000 or 3000-4999).
+    private func closeCode(_ request: Request) throws -> UInt16? {
+        guard let text = request.uri.queryParameters["code"] else { return nil }
+        guard let number = UInt16(text), number == 1000 || (3000...4999).contains(number) else {
+            throw APIError.badRequest("code must be 1000 or 3000-4999")
+        }
+        return number
     }
 }

@@ -19,6 +19,7 @@ final class RealtimeHub: Sendable {
         var socketsByChannel: [String: Set<String>] = [:]
         var connectionsTotal = 0
         var ignoresSubscriptions = false
+        var closeOnConnect: UInt16?
         var dropAfterEvents = 0
         var eventsSinceDrop = 0
         var faultDrops = 0
@@ -48,6 +49,7 @@ final class RealtimeHub: Sendable {
             }
             let connection = RealtimeConnection(socketId: socketId, socket: socket, bufferLimit: bufferLimit)
             connection.send(first(socketId))
+            if let code = state.closeOnConnect { connection.close(code: code) }
             state.connections[socketId] = connection
             state.channelsBySocket[socketId] = []
             state.connectionsTotal += 1
@@ -154,6 +156,13 @@ final class RealtimeHub: Sendable {
     var ignoresSubscriptions: Bool {
         get { state.withLockedValue { $0.ignoresSubscriptions } }
         set { state.withLockedValue { $0.ignoresSubscriptions = newValue } }
+    }
+
+    /// A fault: while set, every new connection is closed with this code right after its
+    /// `pusher:connection_established` (to test clients' reconnect loops).
+    var closeOnConnect: UInt16? {
+        get { state.withLockedValue { $0.closeOnConnect } }
+        set { state.withLockedValue { $0.closeOnConnect = newValue } }
     }
 
     var stats: Stats {

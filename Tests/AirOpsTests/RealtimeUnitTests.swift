@@ -26,12 +26,23 @@ final class RealtimeUnitTests: XCTestCase {
 
     func testReconnectPolicyFollowsCloseCodeClasses() {
         let policy = ReconnectPolicy()
-        XCTAssertEqual(policy.decide(closeCode: 4001, failures: 0), .giveUp)
-        XCTAssertEqual(policy.decide(closeCode: 4200, failures: 3), .reconnect(after: .zero))
-        guard case .reconnect(let backoff) = policy.decide(closeCode: 4100, failures: 0) else { return XCTFail() }
+        XCTAssertEqual(policy.decide(closeCode: 4001, failures: 0, quickCloses: 1), .giveUp)
+        guard case .reconnect(let backoff) = policy.decide(closeCode: 4100, failures: 0, quickCloses: 0) else { return XCTFail() }
         XCTAssertGreaterThanOrEqual(backoff, .seconds(1))
-        guard case .reconnect(let later) = policy.decide(closeCode: nil, failures: 20) else { return XCTFail() }
+        guard case .reconnect(let later) = policy.decide(closeCode: nil, failures: 20, quickCloses: 20) else { return XCTFail() }
         XCTAssertLessThanOrEqual(later, policy.maximum)
+    }
+
+    func testEveryReconnectWaitsAtLeastAGrowingFloor() {
+        let policy = ReconnectPolicy()
+        // "Reconnect now" (4200-4299) still waits 100-300 ms, more after each quick close.
+        for (quickCloses, least, most) in [(0, 100, 300), (1, 100, 300), (2, 200, 600), (3, 400, 1200), (30, 1600, 4800)] {
+            guard case .reconnect(let delay) = policy.decide(closeCode: 4200, failures: 0, quickCloses: quickCloses) else {
+                return XCTFail()
+            }
+            XCTAssertGreaterThanOrEqual(delay, .milliseconds(least))
+            XCTAssertLessThanOrEqual(delay, .milliseconds(most))
+        }
     }
 
     func testEventAccessors() {

@@ -34,10 +34,16 @@ struct EventLoopHTTP: Sendable {
         // One event loop for all of this client's requests, their connections' and their
         // answers' alike: answers handled on another loop than their connection's pay two more
         // thread wake-ups, which cost more than a loopback request.
-        client = HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup.next(), configuration: configuration)
+        client = HTTPClient(eventLoopGroup: EventLoops.group.next(), configuration: configuration)
     }
 
     func shutdown() async {
+        // AsyncHTTPClient reports the end of its shutdown through libdispatch, which runs
+        // nothing in a forked child (see ChildExecutor): there the pool closes unawaited.
+        guard ProcessFork.generation == 0 else {
+            client.shutdown { _ in }
+            return
+        }
         try? await client.shutdown()
     }
 

@@ -62,7 +62,7 @@ final class HTTPTransport: Sendable {
             }
             logger.info("HTTP \(request.summary) failed (\(failure.error)); retry \(retry + 1) in \(pause.milliseconds) ms")
             do {
-                try await Task.sleep(for: pause)
+                try await Pause.sleep(for: pause)
             } catch {
                 throw failure.error
             }
@@ -74,9 +74,11 @@ final class HTTPTransport: Sendable {
     private func attempt(_ request: HTTPRequest, effect: RetryPolicy.Effect) async -> Result<HTTPAnswer, RetryPolicy.Failure> {
         let result: Result<HTTPAnswer, RetryPolicy.Failure>
         do throws(RetryPolicy.Failure) {
+            let (idempotent, deadline) = (effect == .idempotent, ContinuousClock.now + policy.requestTimeout)
             if BlockingCall.isOnCallingThread, callerThread.carries(request) {
-                result = .success(
-                    try callerThread.exchange(request, idempotent: effect == .idempotent, deadline: .now + policy.requestTimeout))
+                result = .success(try callerThread.exchange(request, idempotent: idempotent, deadline: deadline))
+            } else if ProcessFork.generation > 0 {
+                result = .success(try await inForkedChild(request, idempotent: idempotent, deadline: deadline))
             } else {
                 result = .success(try await eventLoop.exchange(request))
             }
@@ -85,6 +87,30 @@ final class HTTPTransport: Sendable {
         }
         if case .success(let answer) = result { logger.debug("HTTP \(request.summary) -> \(answer.status)") }
         return result
+    }
+
+    /// An exchange of a forked child that does not run on a calling thread. AsyncHTTPClient
+    /// looks names up on libdispatch, which runs nothing in a forked child: the calling-thread
+    /// engine runs on a pool thread instead. That engine does not speak TLS yet, so https://
+    /// fails at once in a child rather than hanging.
+    private func inForkedChild(
+        _ request: HTTPRequest, idempotent: Bool, deadline: ContinuousClock.Instant
+    ) async throws(RetryPolicy.Failure) -> HTTPAnswer {
+        guard callerThread.carries(request) else {
+            throw RetryPolicy.Failure(
+                error: AirOpsError(.network, "\(request.summary): https:// is not supported yet in a process forked after the library started its threads"),
+                mayHaveBeenSent: false)
+        }
+        let callerThread = self.callerThread
+        do {
+            return try await EventLoops.offload(on: EventLoops.group.any()) {
+                try callerThread.exchange(request, idempotent: idempotent, deadline: deadline)
+            }.get()
+        } catch let failure as RetryPolicy.Failure {
+            throw failure
+        } catch {
+            throw RetryPolicy.Failure(error: AirOpsError(.internal, "\(request.summary): \(error)"), mayHaveBeenSent: false)
+        }
     }
 
     /// The server's `{"error": "..."}` text, or a description of the status when the body has none.

@@ -42,6 +42,7 @@ from ._errors import (
     ProtocolError,
     RateLimitError,
     RedirectError,
+    ForkedError,
     ServerError,
     TimeoutError,
 )
@@ -76,6 +77,7 @@ __all__ = [
     "RateLimitError",
     "ServerError",
     "RedirectError",
+    "ForkedError",
     "ConnectionError",
     "TimeoutError",
     "ProtocolError",

@@ -31,6 +31,7 @@ __all__ = [
     "TimeoutError",
     "ProtocolError",
     "InternalError",
+    "ForkedError",
     "LibraryError",
     "LibraryNotFoundError",
     "LibraryVersionError",
@@ -53,6 +54,7 @@ class ErrorCode(enum.IntEnum):
     PROTOCOL = 9
     INTERNAL = 10
     REDIRECT = 11
+    FORKED = 12
 
 
 class AirOpsError(Exception):
@@ -165,11 +167,18 @@ class InternalError(AirOpsError):
     code = ErrorCode.INTERNAL
 
 
+class ForkedError(AirOpsError):
+    """The client was created in a parent process before ``os.fork()`` (``AIROPS_ERR_FORKED``):
+    in the child every call on it fails at once. Create a new client in the child."""
+
+    code = ErrorCode.FORKED
+
+
 _CLASS_BY_CODE: dict[int, type[AirOpsError]] = {
     cls.code: cls
     for cls in (InvalidArgumentError, AuthenticationError, NotFoundError, BadRequestError,
                 RateLimitError, ServerError, RedirectError, ConnectionError, TimeoutError,
-                ProtocolError, InternalError)
+                ProtocolError, InternalError, ForkedError)
 }
 
 

@@ -86,7 +86,10 @@ typedef enum airops_code {
     /** The client (or its execution) was created in a parent process before fork(). In the
      *  child every call on it fails with this code, at once and without sending anything: its
      *  connections are the parent's. Create a new client in the child. */
-    AIROPS_ERR_FORKED = 12
+    AIROPS_ERR_FORKED = 12,
+    /** A non-blocking call that had not ended when its client was freed: its completion runs
+     *  with this code during airops_client_free() (see there). */
+    AIROPS_ERR_CANCELLED = 13
 } airops_code;
 
 typedef struct airops_error airops_error;
@@ -104,7 +107,8 @@ const char *airops_error_message(const airops_error *error);
 /** Frees an error. Accepts NULL. */
 void airops_error_free(airops_error *error);
 
-/** The name of a code, e.g. "AIROPS_ERR_NOT_FOUND". Static storage; never NULL. */
+/** The name of a code, e.g. "AIROPS_ERR_NOT_FOUND"; "AIROPS_ERR_UNKNOWN" for any other value.
+ *  Static storage; never NULL. */
 const char *airops_code_name(airops_code code);
 
 /* ------------------------------------------------------------------------------------------
@@ -169,7 +173,7 @@ airops_code airops_options_set_host(airops_options *options, const char *host,
 
 /**
  * Sets the timeout of one HTTP request, from connecting to the last byte of the answer,
- * in milliseconds (default 30000).
+ * in milliseconds (default 30000). Values above 2592000000 (30 days) count as 30 days.
  * Errors: AIROPS_ERR_INVALID_ARGUMENT if `timeout_ms` is not positive.
  */
 airops_code airops_options_set_request_timeout(airops_options *options, int64_t timeout_ms,
@@ -210,11 +214,24 @@ airops_code airops_options_set_pusher(airops_options *options, const char *key, 
 
 /**
  * Sets how long a realtime subscription may wait for the server's confirmation before the
- * streamed call fails with AIROPS_ERR_TIMEOUT, in milliseconds (default 10000).
+ * streamed call fails with AIROPS_ERR_TIMEOUT, in milliseconds (default 10000). Values above
+ * 2592000000 (30 days) count as 30 days.
  * Errors: AIROPS_ERR_INVALID_ARGUMENT if `timeout_ms` is not positive.
  */
 airops_code airops_options_set_subscription_timeout(airops_options *options, int64_t timeout_ms,
                                                     airops_error **error);
+
+/**
+ * Sets how many events of one streamed execution may wait for its callback, and in
+ * AIROPS_DELIVERY_QUEUED how many callbacks may wait for airops_client_dispatch() (default
+ * 10000). A consumer that falls further behind gets, instead of the rest of the stream, one
+ * AIROPS_EVENT_COMPLETED with `error_code` "events_overflowed" (see airops_completed_event);
+ * the execution goes on and airops_execution_wait() returns its record. Memory stays bounded
+ * whatever the server sends.
+ * Errors: AIROPS_ERR_INVALID_ARGUMENT unless 1 <= `max_events` <= 10000000.
+ */
+airops_code airops_options_set_max_buffered_events(airops_options *options, size_t max_events,
+                                                   airops_error **error);
 
 /**
  * Trusts the certificate authorities in the PEM file `path` instead of the system's, for
@@ -235,6 +252,8 @@ airops_code airops_options_set_ca_file(airops_options *options, const char *path
  * - calls that start an execution (airops_app_execute*, airops_app_chat*): only when the
  *   request provably did not reach the server (connection refused) or the server answered
  *   429 or 503, so that the library never starts an execution twice.
+ * Every count up to INT_MAX is accepted; a large one retries a failing read practically
+ * without end (each wait at most 8 s).
  * Errors: AIROPS_ERR_INVALID_ARGUMENT for NULL options or a negative count.
  */
 airops_code airops_options_set_max_retries(airops_options *options, int max_retries, airops_error **error);
@@ -262,7 +281,8 @@ typedef void (*airops_log_callback)(airops_log_level level, const char *message,
 /**
  * Sends the client's log messages at `min_level` and above to `callback` (NULL: no logging,
  * the default). `user_data` is passed back untouched.
- * Errors: AIROPS_ERR_INVALID_ARGUMENT for NULL options or an unknown level.
+ * Errors: AIROPS_ERR_INVALID_ARGUMENT for NULL options or an unknown level (any value other
+ * than AIROPS_LOG_TRACE ... AIROPS_LOG_CRITICAL).
  */
 airops_code airops_options_set_log_callback(airops_options *options, airops_log_level min_level,
                                             airops_log_callback callback, void *user_data,
@@ -280,7 +300,7 @@ typedef enum airops_delivery {
 } airops_delivery;
 
 /** Chooses the delivery mode of the client's callbacks (default AIROPS_DELIVERY_DIRECT).
- *  Errors: AIROPS_ERR_INVALID_ARGUMENT for an unknown mode. */
+ *  Errors: AIROPS_ERR_INVALID_ARGUMENT for NULL options or an unknown mode (any other value). */
 airops_code airops_options_set_delivery(airops_options *options, airops_delivery delivery,
                                         airops_error **error);
 
@@ -333,16 +353,16 @@ typedef enum airops_redirects {
 } airops_redirects;
 
 /** Chooses how redirects are handled (default AIROPS_REDIRECTS_NEVER).
- *  Errors: AIROPS_ERR_INVALID_ARGUMENT for NULL options or an unknown value. */
+ *  Errors: AIROPS_ERR_INVALID_ARGUMENT for NULL options or an unknown value (any other). */
 airops_code airops_options_set_redirects(airops_options *options, airops_redirects redirects,
                                          airops_error **error);
 
 /**
- * Allows (`allow` non-zero) or forbids (0, the default) an identified client to talk plain
- * http:// to a host that is not loopback. By default airops_client_new() refuses such a
- * client, since the hashed user id is a credential; loopback hosts (127.0.0.0/8, ::1,
- * "localhost") are always allowed, so the dev server needs no opt-in. A ws:// realtime URL
- * next to an https:// host is refused whatever this says.
+ * Allows (`allow` non-zero, whatever its value) or forbids (0, the default) an identified
+ * client to talk plain http:// to a host that is not loopback. By default airops_client_new()
+ * refuses such a client, since the hashed user id is a credential; loopback hosts
+ * (127.0.0.0/8, ::1, "localhost") are always allowed, so the dev server needs no opt-in.
+ * A ws:// realtime URL next to an https:// host is refused whatever this says.
  * Errors: AIROPS_ERR_INVALID_ARGUMENT for NULL options.
  */
 airops_code airops_options_allow_insecure_http(airops_options *options, int allow,
@@ -365,11 +385,20 @@ airops_code airops_client_new(const airops_options *options, airops_client **out
 /**
  * Frees a client and closes its connections (HTTP pool and realtime connection). Free every
  * client before the process exits: a delivery thread still running callbacks while the
- * process tears down (or, in Python, while the interpreter finalizes) may crash it. Blocks
- * until they are closed and, in direct delivery, until a callback that is running has
- * returned (not when called from a callback: then it returns without waiting for it).
- * After it returns, the client's log callback is not called again.
- * Free every execution of the client before the client. Accepts NULL.
+ * process tears down (or, in Python, while the interpreter finalizes) may crash it.
+ * What it guarantees, in this order:
+ * - Non-blocking calls that have not ended are cancelled: their completions run once, with
+ *   AIROPS_ERR_CANCELLED, before this returns (direct delivery: on the delivery thread;
+ *   queued: on the calling thread, here). No completion and no event callback of the client
+ *   runs after it returns, so their `user_data` may be freed then.
+ * - The events of executions still open stop (as airops_execution_free() stops them); the
+ *   handles stay valid until freed, and calls on them fail.
+ * - It blocks until the connections are closed and, in direct delivery, until callbacks
+ *   already queued (including one running now) have returned. Called from inside one of the
+ *   client's callbacks it cannot wait for that one: the rest run right after it returns.
+ * - After it returns, the client's log callback is not called again.
+ * In a process forked after the client was created it frees nothing (the client's
+ * connections are the parent's) and returns at once. Accepts NULL.
  */
 void airops_client_free(airops_client *client);
 
@@ -394,11 +423,11 @@ typedef struct airops_execution airops_execution;
  * (`POST /sdk_api/airops_apps/{id}/async_execute[/v{version}]`). Blocks for one request.
  *
  * `inputs_json`: a JSON object of the app's inputs, e.g. {"name":"Ada"}; NULL means {}.
- * `version`: the app version to run, or 0 for the app's current version.
+ * `version`: the app version to run (1 ... 2147483647), or 0 for the app's current version.
  * `*out` receives a handle; free it with airops_execution_free().
- * Errors: INVALID_ARGUMENT (NULL/empty id, malformed JSON, inputs not an object, negative
- * version; no request is sent), UNAUTHORIZED, NOT_FOUND, BAD_REQUEST (e.g. a missing
- * input), RATE_LIMITED, SERVER, NETWORK, TIMEOUT, PROTOCOL.
+ * Errors: INVALID_ARGUMENT (NULL/empty id, malformed JSON, inputs not an object, a negative
+ * version or one above 2147483647; no request is sent), UNAUTHORIZED, NOT_FOUND,
+ * BAD_REQUEST (e.g. a missing input), RATE_LIMITED, SERVER, NETWORK, TIMEOUT, PROTOCOL.
  */
 airops_code airops_app_execute(airops_client *client, const char *app_id,
                                const char *inputs_json, int64_t version,
@@ -431,13 +460,17 @@ airops_code airops_execution_fetch(airops_execution *execution, airops_result **
  * Blocks until the execution has finished (success, error, cancelled or any other status that
  * is not pending, queued or running) and returns its final record. It polls, starting with
  * short intervals that grow, so that short runs return quickly without flooding the server.
+ * For an execution streamed with an event callback in direct delivery it returns only after
+ * that callback has returned for the last event (COMPLETED), except when called from inside
+ * one of the client's callbacks. (In queued delivery the caller dispatches the events.)
  * Once a run of the same app (and version) started by this client has succeeded, the client
  * knows that app's recent runtime (the records' `runtime`): waiting for an execution it
  * started then fetches once a second at most until the run is likely done, and often right
  * after. A streamed execution returns as soon as its `completed` event arrives.
  *
  * `timeout_ms`: how long to wait at most; a negative value waits without limit (the official
- * clients give up after 10 minutes). A finished execution with status "error" is a successful
+ * clients give up after 10 minutes); 0 fetches once; values above 2592000000 (30 days) count
+ * as 30 days. A finished execution with status "error" is a successful
  * wait: inspect airops_result_state() and airops_result_error_message().
  * Errors: TIMEOUT when `timeout_ms` passes first (the execution goes on; wait again or fetch
  * it later), plus those of airops_execution_fetch().
@@ -492,6 +525,13 @@ typedef struct airops_chunk_event {
 typedef struct airops_completed_event {
     const char *content;        /**< the whole output of an execution; NULL for a chat */
     const char *result;         /**< the whole reply of a chat; NULL for an execution */
+    /** NULL, unless the library ended the stream itself: the execution's error code when it
+     *  built the event from a failed execution's record, or "events_overflowed" when more
+     *  than the client's max_buffered_events (airops_options_set_max_buffered_events()) waited
+     *  for this callback; then the later events were dropped, content/result are "", and
+     *  airops_execution_wait() still returns the execution's record. The event's `json` has
+     *  the matching "error_message". (Added in 0.1: it fills the union's existing size.) */
+    const char *error_code;
 } airops_completed_event;
 
 /** AIROPS_EVENT_AGENT_RESPONSE: `{"token": ..., "stream_finished": ..., "result": ...}`. */
@@ -587,7 +627,8 @@ const char *airops_execution_session_id(const airops_execution *execution);
  * delivery thread (AIROPS_DELIVERY_DIRECT) or by airops_client_dispatch()
  * (AIROPS_DELIVERY_QUEUED), so that an event loop can drive everything from
  * airops_client_event_fd() without threads of its own. The completion callback runs exactly
- * once unless the call itself fails (then it never runs).
+ * once unless the call itself fails (then it never runs), at the latest during
+ * airops_client_free() (with AIROPS_ERR_CANCELLED when the call had not ended by then).
  * The call itself fails only for arguments the C layer reads (NULL pointers and callbacks,
  * invalid UTF-8, malformed JSON, a bad version: INVALID_ARGUMENT, no request sent); every
  * other error arrives in the callback, including an empty message or session id.
@@ -601,6 +642,14 @@ const char *airops_execution_session_id(const airops_execution *execution);
  */
 typedef void (*airops_execution_callback)(airops_code code, airops_execution *execution,
                                           const airops_error *error, void *user_data);
+
+/**
+ * Completion of airops_app_get_async(). On success `code` is AIROPS_OK and `json` is the app's
+ * description (borrowed: valid during the callback; copy it to keep it); otherwise `json` is
+ * NULL and `error` (borrowed) says why.
+ */
+typedef void (*airops_json_callback)(airops_code code, const char *json, const airops_error *error,
+                                     void *user_data);
 
 /**
  * Completion of the fetch/wait/cancel `_async` calls. On success `code` is AIROPS_OK and
@@ -622,6 +671,11 @@ airops_code airops_app_execute_async(airops_client *client, const char *app_id,
                                      airops_execution_callback on_done, void *user_data,
                                      airops_error **error);
 
+/** airops_app_get() without blocking: `on_done` receives the app's description.
+ *  Errors (returned): INVALID_ARGUMENT for NULL client, app id or callback. */
+airops_code airops_app_get_async(airops_client *client, const char *app_id, airops_json_callback on_done,
+                                 void *user_data, airops_error **error);
+
 /** airops_app_chat() without blocking: `on_done` receives the execution (its session id is
  *  set). Errors (returned): INVALID_ARGUMENT as for airops_app_chat() or a NULL `on_done`. */
 airops_code airops_app_chat_async(airops_client *client, const char *app_id, const char *message,
@@ -634,9 +688,10 @@ airops_code airops_app_chat_async(airops_client *client, const char *app_id, con
 airops_code airops_execution_fetch_async(airops_execution *execution, airops_result_callback on_done,
                                          void *user_data, airops_error **error);
 
-/** airops_execution_wait() without blocking; `timeout_ms` < 0 waits without limit. A
- *  streamed execution completes the moment its `completed` event arrives.
- *  Errors (returned): INVALID_ARGUMENT for NULL. */
+/** airops_execution_wait() without blocking; `timeout_ms` means what it means there (< 0
+ *  waits without limit, 0 fetches once, at most 30 days). A streamed execution completes the
+ *  moment its `completed` event arrives; the completion runs after the execution's last event callback (both go through the client's delivery,
+ *  in order). Errors (returned): INVALID_ARGUMENT for NULL. */
 airops_code airops_execution_wait_async(airops_execution *execution, int64_t timeout_ms,
                                         airops_result_callback on_done, void *user_data,
                                         airops_error **error);
@@ -655,7 +710,7 @@ int airops_client_event_fd(const airops_client *client);
 
 /**
  * AIROPS_DELIVERY_QUEUED: runs the callbacks of up to `max_events` waiting events (0 = all
- * that wait now) on the calling thread, and returns at once when none wait. `*out_count`
+ * that wait now, as does any count larger than that, up to SIZE_MAX) on the calling thread, and returns at once when none wait. `*out_count`
  * (may be NULL) receives how many ran. Events of freed executions are dropped. Calls from
  * several threads are serialized, so each execution's callbacks still run in order; a call
  * from inside a callback runs the next events before it returns.

@@ -16,6 +16,7 @@ public final class AirOpsClient: Sendable {
     /// The process the client was made in: in a child forked later every call throws
     /// ``AirOpsError/Kind/forked`` at once, since the connections are the parent's.
     public let process = ProcessStamp()
+    private let isShutDown = Atomic<Bool>(false)
 
     /// Checks the configuration against the ``NetworkPolicy`` and makes the client; sends
     /// nothing yet. Throws ``AirOpsError/Kind/invalidArgument`` for an identified client on
@@ -47,6 +48,7 @@ public final class AirOpsClient: Sendable {
     /// leaves an inherited client's connections to the parent and returns at once.
     public func shutdown() async {
         guard !process.isInherited else { return }
+        isShutDown.store(true, ordering: .releasing)
         if let realtime = realtimeConnection.withLock({ $0 }) { await realtime.shutdown() }
         await transport.shutdown()
     }
@@ -59,7 +61,7 @@ public final class AirOpsClient: Sendable {
 
     /// Describes an app.
     public func app(id appId: String) async throws(AirOpsError) -> AppInfo {
-        try process.check()
+        try checkUsable()
         try Self.requireId(appId, "app id")
         let response = try await transport.send(.GET, "/sdk_api/airops_app_bases/\(pathSegment(appId))?methods=type")
         return try AppInfo(body: response.body)
@@ -74,7 +76,7 @@ public final class AirOpsClient: Sendable {
     public func execute(
         appId: String, inputs: [String: JSONValue] = [:], version: Int? = nil, streaming: Bool = false
     ) async throws(AirOpsError) -> Execution {
-        try process.check()
+        try checkUsable()
         try Self.requireId(appId, "app id")
         var path = "/sdk_api/airops_apps/\(pathSegment(appId))/async_execute"
         if let version {
@@ -99,7 +101,7 @@ public final class AirOpsClient: Sendable {
     public func chat(
         appId: String, message: String, inputs: [String: JSONValue]? = nil, sessionId: String? = nil
     ) async throws(AirOpsError) -> Execution {
-        try process.check()
+        try checkUsable()
         try Self.requireId(appId, "app id")
         guard !message.isEmpty else { throw AirOpsError(.invalidArgument, "You must provide a message, appId and streamCallback.") }
         if let sessionId { try Self.requireId(sessionId, "session id") }
@@ -129,7 +131,8 @@ public final class AirOpsClient: Sendable {
         let realtime = try realtime()
         let channelId = UUID().uuidString.lowercased()
         let channel = "\(try await isPublic(appId: appId) ? "public" : "private")-\(channelId)"
-        let live = LiveUpdates(channel: channel, isChat: isChat, realtime: realtime)
+        let live = LiveUpdates(
+            channel: channel, isChat: isChat, realtime: realtime, maxBufferedEvents: configuration.maxBufferedEvents)
         // The execution id is known only after the start request; until then, and for
         // recovering lost events, the record is read through this box.
         let executionId = Mutex<String?>(nil)
@@ -188,9 +191,18 @@ public final class AirOpsClient: Sendable {
 
     /// An execution known by its id (uuid), e.g. one started elsewhere. Sends no request.
     public func execution(id executionId: String) throws(AirOpsError) -> Execution {
-        try process.check()
+        try checkUsable()
         try Self.requireId(executionId, "execution id")
         return Execution(id: executionId, client: self)
+    }
+
+    /// Throws for a client of the parent process (``AirOpsError/Kind/forked``) and for one
+    /// that was shut down (``AirOpsError/Kind/invalidArgument``).
+    func checkUsable(_ what: String = "client") throws(AirOpsError) {
+        try process.check(what)
+        guard !isShutDown.load(ordering: .acquiring) else {
+            throw AirOpsError(.invalidArgument, what == "client" ? "the client has been closed" : "the \(what)'s client has been closed")
+        }
     }
 
     private static func requireId(_ id: String, _ what: String) throws(AirOpsError) {

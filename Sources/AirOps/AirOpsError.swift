@@ -26,6 +26,8 @@ public struct AirOpsError: Error, Sendable, Equatable, CustomStringConvertible {
         case redirect
         /// A client used in a process forked after it was created (see ``ProcessFork``).
         case forked
+        /// A call abandoned because its client was closed before it ended.
+        case cancelled
     }
 
     public var kind: Kind

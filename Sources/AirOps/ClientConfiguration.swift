@@ -22,6 +22,14 @@ public struct ClientConfiguration: Sendable {
     public var retryPolicy: RetryPolicy = .standard
     /// How long a realtime subscription may wait for the server's confirmation.
     public var subscriptionTimeout: Duration = .seconds(10)
+    /// How many events of one streamed execution may wait for their consumer (and, in the C
+    /// library's queued delivery, how many callbacks may wait for airops_client_dispatch).
+    /// When a consumer falls further behind, its stream ends with a `completed` whose
+    /// `error_code` is ``ExecutionEvent/overflowCode``; waiting for the result still works.
+    public private(set) var maxBufferedEvents = ClientConfiguration.defaultMaxBufferedEvents
+    public static let defaultMaxBufferedEvents = 10_000
+    /// The most ``maxBufferedEvents`` may be.
+    public static let maxBufferedEventsLimit = 10_000_000
     /// What the client does with an HTTP redirect; by default it is an error.
     public var redirects: RedirectPolicy = .never
     /// Whether an identified client may talk plain http:// to a host that is not loopback.
@@ -35,6 +43,14 @@ public struct ClientConfiguration: Sendable {
 
     public init(identity: Identity? = nil) {
         self.identity = identity
+    }
+
+    /// Sets ``maxBufferedEvents``: from 1 to ``maxBufferedEventsLimit``.
+    public mutating func setMaxBufferedEvents(_ count: Int) throws(AirOpsError) {
+        guard (1...Self.maxBufferedEventsLimit).contains(count) else {
+            throw AirOpsError(.invalidArgument, "max_buffered_events must be from 1 to \(Self.maxBufferedEventsLimit) (got \(count))")
+        }
+        maxBufferedEvents = count
     }
 
     /// Sets the API host, e.g. `https://app.airops.com` or `http://127.0.0.1:8080`.

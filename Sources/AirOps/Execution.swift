@@ -34,7 +34,7 @@ public struct Execution: Sendable {
 
     /// The execution's current record, whatever its status.
     public func fetch() async throws(AirOpsError) -> ExecutionRecord {
-        try client.process.check("execution")
+        try client.checkUsable("execution")
         let response = try await client.transport.send(.GET, path)
         return try ExecutionRecord(body: response.body)
     }
@@ -48,7 +48,7 @@ public struct Execution: Sendable {
     ///   this throws ``AirOpsError/Kind/timeout`` and the execution goes on.
     /// - Parameter schedule: the intervals between fetches, instead of the default timing.
     public func result(timeout: Duration? = nil, schedule: PollSchedule? = nil) async throws(AirOpsError) -> ExecutionRecord {
-        try client.process.check("execution")
+        try client.checkUsable("execution")
         let clock = ContinuousClock()
         let deadline = timeout.map { clock.now + $0 }
         var plan = pollPlan(schedule)
@@ -100,7 +100,7 @@ public struct Execution: Sendable {
     /// stop first. Cancelling a cancelled execution succeeds; cancelling a finished one
     /// throws ``AirOpsError/Kind/badRequest``.
     public func cancel() async throws(AirOpsError) {
-        try client.process.check("execution")
+        try client.checkUsable("execution")
         live?.close()
         _ = try await client.transport.send(.PATCH, "\(path)/cancel")
     }

@@ -24,6 +24,10 @@ public struct ExecutionEvent: Sendable, Equatable {
         }
     }
 
+    /// The `error_code` of the `completed` that ends a stream whose consumer fell more than
+    /// ``ClientConfiguration/maxBufferedEvents`` behind; the execution itself goes on.
+    public static let overflowCode = "events_overflowed"
+
     public let kind: Kind
     /// The event's data as JSON text, as the server sent it.
     public let json: String
@@ -52,6 +56,10 @@ public struct ExecutionEvent: Sendable, Equatable {
     public var tool: String? { text("tool") }
     public var toolError: String? { text("tool_error") }
     public var toolInput: JSONValue? { fields["tool_input"] }
+    /// Set on a `completed` built by the SDK for an execution that failed, or for a stream
+    /// that overflowed (``overflowCode``).
+    public var errorCode: String? { text("error_code") }
+    public var errorMessage: String? { text("error_message") }
     public var streamFinished: Bool {
         if case .bool(let finished)? = fields["stream_finished"] { return finished }
         return false

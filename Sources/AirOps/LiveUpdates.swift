@@ -4,21 +4,24 @@ import Synchronization
 /// signal that wakes result polling, and the guarantee that the sequence ends with exactly
 /// one `completed` event, even when the real one was lost while the connection was down.
 final class LiveUpdates: Sendable {
-    let events: AsyncStream<ExecutionEvent>
     let changes = ChangeSignal()
     let channel: String
     /// Whether the end carries `result` (chat) or `content` (execution).
     private let isChat: Bool
-    private let continuation: AsyncStream<ExecutionEvent>.Continuation
+    private let buffer: EventBuffer
     private let realtime: RealtimeConnection
     private let state = Mutex<(finished: Bool, recovery: Task<Void, Never>?)>((false, nil))
 
-    init(channel: String, isChat: Bool, realtime: RealtimeConnection) {
+    /// - Parameter maxBufferedEvents: how many events may wait for the consumer; one more
+    ///   ends the stream with an overflow `completed` (see ``ClientConfiguration/maxBufferedEvents``).
+    init(channel: String, isChat: Bool, realtime: RealtimeConnection, maxBufferedEvents: Int) {
         self.channel = channel
         self.isChat = isChat
         self.realtime = realtime
-        (events, continuation) = AsyncStream.makeStream(of: ExecutionEvent.self, bufferingPolicy: .unbounded)
+        buffer = EventBuffer(limit: maxBufferedEvents)
     }
+
+    var events: AsyncStream<ExecutionEvent> { buffer.events }
 
     var isFinished: Bool { state.withLock { $0.finished } }
 
@@ -60,24 +63,32 @@ final class LiveUpdates: Sendable {
     }
 
     private func deliver(_ event: ExecutionEvent) {
-        // Yielding under the lock orders events against the end: nothing follows `completed`.
-        state.withLock { state in
-            if !state.finished { continuation.yield(event) }
+        // Queued under the lock, which orders events against the end: nothing follows `completed`.
+        let overflowed = state.withLock { state in
+            !state.finished && !buffer.push(event)
         }
+        guard overflowed else { return }
+        end(with: ExecutionEvent(kind: .completed, fields: [
+            isChat ? "result" : "content": .string(""),
+            "error_code": .string(ExecutionEvent.overflowCode),
+            "error_message": .string(
+                "more than \(buffer.limit) events waited for the consumer: the rest of the stream was dropped; wait for the execution's record"),
+        ]))
+        // Wakes a wait, which then reads the record.
+        changes.fire()
     }
 
     /// Ends the events once, after `last` if given.
     private func end(with last: ExecutionEvent?) {
         let (wasFinished, recovery) = state.withLock { state in
             let before = (state.finished, state.recovery)
-            if !state.finished, let last { continuation.yield(last) }
+            if !state.finished { buffer.end(after: last) }
             state.finished = true
             state.recovery = nil
             return before
         }
         guard !wasFinished else { return }
         recovery?.cancel()
-        continuation.finish()
         let (realtime, channel) = (self.realtime, self.channel)
         Task { await realtime.unsubscribe(channel) }
     }

@@ -24,21 +24,51 @@ private func require<T>(_ callback: T?) throws(AirOpsError) -> T {
     return callback
 }
 
-/// Starts an execution in a task and reports it to `on_done`.
+/// The error of a completion that airops_client_free cancelled.
+private let freedBeforeEnd = AirOpsError(.cancelled, "the client was freed before the call ended")
+
+/// Runs `operation` in a task registered with the client's calls. `finish` hands the outcome
+/// to the client's delivery (it runs once, unless airops_client_free comes first: then
+/// `cancelled` is delivered instead).
+private func runAsync<T: Sendable>(
+    _ client: ClientHandle, _ operation: @escaping @Sendable () async throws(AirOpsError) -> T,
+    cancelled: @escaping EventDelivery.Work, finish: @escaping @Sendable (Result<T, AirOpsError>) -> Void
+) throws(AirOpsError) {
+    let call = try client.calls.begin(cancelled: cancelled)
+    call.run(Task {
+        let outcome: Result<T, AirOpsError>
+        do throws(AirOpsError) { outcome = .success(try await operation()) } catch { outcome = .failure(error) }
+        client.calls.end(call) { finish(outcome) }
+    })
+}
+
+/// runAsync for a completion that reports a value or an error through `report`.
+private func reportAsync<T: Sendable>(
+    _ client: ClientHandle, _ operation: @escaping @Sendable () async throws(AirOpsError) -> T,
+    report: @escaping @Sendable (Result<T, AirOpsError>) -> Void
+) throws(AirOpsError) {
+    try runAsync(client, operation, cancelled: { report(.failure(freedBeforeEnd)) }) { outcome in
+        client.delivery.submit { report(outcome) }
+    }
+}
+
+/// Starts an execution in a task and reports it to `on_done`; the new handle reaches
+/// on_done before any of its events.
 private func startAsync(
     _ client: ClientHandle, listener: EventListener?, _ done: Completion<airops_execution_callback>,
     _ start: @escaping @Sendable () async throws(AirOpsError) -> Execution
-) {
-    Task {
-        do throws(AirOpsError) {
-            let execution = try await start()
+) throws(AirOpsError) {
+    let failed: @Sendable (AirOpsError) -> Void = { error in
+        withCError(error) { done.callback(airopsCode(error.kind), nil, $0, done.userData) }
+    }
+    try runAsync(client, start, cancelled: { failed(freedBeforeEnd) }) { outcome in
+        switch outcome {
+        case .success(let execution):
             ExecutionHandle.make(execution, client: client, listener: listener) { pointer in
                 done.callback(AIROPS_OK, pointer, nil, done.userData)
             }
-        } catch {
-            client.delivery.submit {
-                withCError(error) { done.callback(airopsCode(error.kind), nil, $0, done.userData) }
-            }
+        case .failure(let error):
+            client.delivery.submit { failed(error) }
         }
     }
 }
@@ -53,7 +83,7 @@ public func airops_app_execute_async(
         let handle = try requireClient(client)
         let done = Completion(try require(onDone), userData)
         let (id, inputs, pinned) = (try string(appId, "app_id"), try inputs(inputsJSON) ?? [:], try pinnedVersion(version))
-        startAsync(handle, listener: listener(onEvent, eventUserData), done) { () async throws(AirOpsError) in
+        try startAsync(handle, listener: listener(onEvent, eventUserData), done) { () async throws(AirOpsError) in
             try await handle.client.execute(appId: id, inputs: inputs, version: pinned, streaming: stream != 0)
         }
     }
@@ -70,7 +100,7 @@ public func airops_app_chat_async(
         let handle = try requireClient(client)
         let done = Completion(try require(onDone), userData)
         let request = try ChatRequest(appId, message, inputsJSON, sessionId)
-        startAsync(handle, listener: listener(onEvent, eventUserData), done) { () async throws(AirOpsError) in
+        try startAsync(handle, listener: listener(onEvent, eventUserData), done) { () async throws(AirOpsError) in
             try await request.send(with: handle.client)
         }
     }
@@ -79,21 +109,16 @@ public func airops_app_chat_async(
 /// Runs an operation on an execution in a task and reports its record to `on_done`.
 private func completeAsync(
     _ execution: OpaquePointer?, _ onDone: airops_result_callback?, _ userData: UnsafeMutableRawPointer?,
-    _ operation: @escaping @Sendable (Execution) async throws(AirOpsError) -> ExecutionRecord?
+    _ operation: @escaping @Sendable (ExecutionHandle) async throws(AirOpsError) -> ExecutionRecord?
 ) throws(AirOpsError) {
     let handle = try requireExecution(execution)
     let done = Completion(try require(onDone), userData)
-    let target = handle.execution
-    Task {
-        let outcome: Result<ExecutionRecord?, AirOpsError>
-        do throws(AirOpsError) { outcome = .success(try await operation(target)) } catch { outcome = .failure(error) }
-        handle.delivery.submit {
-            switch outcome {
-            case .success(let record):
-                done.callback(AIROPS_OK, record.map { retainedHandle(ResultHandle($0)) }, nil, done.userData)
-            case .failure(let error):
-                withCError(error) { done.callback(airopsCode(error.kind), nil, $0, done.userData) }
-            }
+    try reportAsync(handle.client, { () async throws(AirOpsError) in try await operation(handle) }) { outcome in
+        switch outcome {
+        case .success(let record):
+            done.callback(AIROPS_OK, record.map { retainedHandle(ResultHandle($0)) }, nil, done.userData)
+        case .failure(let error):
+            withCError(error) { done.callback(airopsCode(error.kind), nil, $0, done.userData) }
         }
     }
 }
@@ -103,7 +128,7 @@ public func airops_execution_fetch_async(
     _ execution: OpaquePointer?, _ onDone: airops_result_callback?, _ userData: UnsafeMutableRawPointer?, _ error: ErrorOut
 ) -> airops_code {
     call(error) { () throws(AirOpsError) in
-        try completeAsync(execution, onDone, userData) { (target) throws(AirOpsError) in try await target.fetch() }
+        try completeAsync(execution, onDone, userData) { (target) throws(AirOpsError) in try await target.execution.fetch() }
     }
 }
 
@@ -114,7 +139,7 @@ public func airops_execution_wait_async(
 ) -> airops_code {
     call(error) { () throws(AirOpsError) in
         let timeout = waitTimeout(timeoutMs)
-        try completeAsync(execution, onDone, userData) { (target) throws(AirOpsError) in try await target.result(timeout: timeout) }
+        try completeAsync(execution, onDone, userData) { (target) throws(AirOpsError) in try await target.result(timeout: timeout, waitingForEvents: true) }
     }
 }
 
@@ -127,8 +152,28 @@ public func airops_execution_cancel_async(
         _ = try require(onDone)
         handle.listener?.close()
         try completeAsync(execution, onDone, userData) { (target) throws(AirOpsError) in
-            try await target.cancel()
+            try await target.execution.cancel()
             return nil
+        }
+    }
+}
+
+@_cdecl("airops_app_get_async")
+public func airops_app_get_async(
+    _ client: OpaquePointer?, _ appId: UnsafePointer<CChar>?, _ onDone: airops_json_callback?,
+    _ userData: UnsafeMutableRawPointer?, _ error: ErrorOut
+) -> airops_code {
+    call(error) { () throws(AirOpsError) in
+        let handle = try requireClient(client)
+        let done = Completion(try require(onDone), userData)
+        let id = try string(appId, "app_id")
+        try reportAsync(handle, { () async throws(AirOpsError) in try await handle.client.app(id: id).json }) { outcome in
+            switch outcome {
+            case .success(let json):
+                json.withCString { done.callback(AIROPS_OK, $0, nil, done.userData) }
+            case .failure(let error):
+                withCError(error) { done.callback(airopsCode(error.kind), nil, $0, done.userData) }
+            }
         }
     }
 }

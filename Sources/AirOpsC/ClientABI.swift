@@ -6,6 +6,7 @@ final class ClientHandle: Sendable {
     let client: AirOpsClient
     let delivery: EventDelivery
     let log: LogTarget?
+    let calls = ClientCalls()
 
     init(client: AirOpsClient, delivery: EventDelivery, log: LogTarget?) {
         self.client = client
@@ -23,7 +24,7 @@ public func airops_client_new(_ options: OpaquePointer?, _ out: UnsafeMutablePoi
         let client = try AirOpsClient(configuration: settings.configuration, logger: makeLogger(target: log, minimum: settings.logLevel))
         let delivery: EventDelivery
         do throws(AirOpsError) {
-            delivery = try EventDelivery(queued: settings.queuedDelivery)
+            delivery = try EventDelivery(queued: settings.queuedDelivery, limit: settings.configuration.maxBufferedEvents)
         } catch {
             try? blocking { await client.shutdown() }
             throw error
@@ -39,6 +40,9 @@ public func airops_client_free(_ client: OpaquePointer?) {
     // In a forked child the client's threads are gone and its sockets are the parent's:
     // nothing of it is touched, not even to free it.
     guard !airops.process.isInherited else { return }
+    // First the calls in flight: their completions are delivered (cancelled) before this
+    // returns, and nothing runs afterwards.
+    handle.calls.close(delivering: handle.delivery)
     try? blocking { await airops.shutdown() }
     handle.delivery.stop()
     // Threads of the closed connections may still log while they wind down.

@@ -28,6 +28,7 @@ func airopsCode(_ kind: AirOpsError.Kind) -> airops_code {
     case .internal: AIROPS_ERR_INTERNAL
     case .redirect: AIROPS_ERR_REDIRECT
     case .forked: AIROPS_ERR_FORKED
+    case .cancelled: AIROPS_ERR_CANCELLED
     }
 }
 
@@ -68,6 +69,7 @@ public func airops_code_name(_ code: airops_code) -> UnsafePointer<CChar> {
         case AIROPS_ERR_PROTOCOL: "AIROPS_ERR_PROTOCOL"
         case AIROPS_ERR_INTERNAL: "AIROPS_ERR_INTERNAL"
         case AIROPS_ERR_FORKED: "AIROPS_ERR_FORKED"
+        case AIROPS_ERR_CANCELLED: "AIROPS_ERR_CANCELLED"
         default: "AIROPS_ERR_UNKNOWN"
         }
     return staticCString(name)

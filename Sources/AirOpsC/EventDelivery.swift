@@ -16,12 +16,14 @@ final class EventDelivery: Sendable {
     private final class Queue: @unchecked Sendable {
         /// [read end, write end] of a non-blocking pipe.
         let pipe: (read: Int32, write: Int32)
-        let pending = Mutex<[Work]>([])
+        let pending = Mutex(Pending())
+        let limit: Int
         /// Held while a dispatch runs callbacks, so that two dispatching threads cannot
         /// reorder an execution's events; recursive, for a dispatch from inside a callback.
         let dispatching: UnsafeMutablePointer<pthread_mutex_t>
 
-        init() throws(AirOpsError) {
+        init(limit: Int) throws(AirOpsError) {
+            self.limit = limit
             var fds: [Int32] = [-1, -1]
             guard Glibc.pipe(&fds) == 0 else {
                 throw AirOpsError(.internal, "cannot create the event pipe: \(String(cString: strerror(errno)))")
@@ -47,6 +49,14 @@ final class EventDelivery: Sendable {
         }
     }
 
+    /// The callbacks waiting for dispatch, and the forwarders waiting for room among them.
+    private struct Pending {
+        var work: [Work] = []
+        var waitingForRoom: [CheckedContinuation<Void, Never>] = []
+        /// After stop(): nothing is queued or waited for any more.
+        var stopped = false
+    }
+
     private let mode: Mode
     /// The process the client was made in: an inherited pipe is shared with the parent.
     private let process = ProcessStamp()
@@ -56,8 +66,10 @@ final class EventDelivery: Sendable {
         return nil
     }
 
-    init(queued: Bool) throws(AirOpsError) {
-        mode = queued ? .queued(try Queue()) : .direct(try SerialThread())
+    /// - Parameter limit: in queued delivery, how many event callbacks may wait for dispatch
+    ///   before the events' forwarders wait in ``room()``.
+    init(queued: Bool, limit: Int) throws(AirOpsError) {
+        mode = queued ? .queued(try Queue(limit: limit)) : .direct(try SerialThread())
     }
 
     /// The readable-while-waiting descriptor of queued delivery; -1 in direct delivery.
@@ -73,13 +85,30 @@ final class EventDelivery: Sendable {
         case .queued(let queue):
             guard !process.isInherited else { return }
             queue.pending.withLock { pending in
+                guard !pending.stopped else { return }
                 // One byte marks "not empty"; dispatch drains it together with the last item.
-                if pending.isEmpty {
+                if pending.work.isEmpty {
                     var byte: UInt8 = 1
                     _ = write(queue.pipe.write, &byte, 1)
                 }
-                pending.append(work)
+                pending.work.append(work)
             }
+        }
+    }
+
+    /// Queued delivery: returns once fewer than `limit` callbacks wait for dispatch, or the
+    /// delivery has stopped. An event forwarder waits here before it submits, so that a
+    /// client nobody dispatches holds a bounded queue; the execution's own buffer then
+    /// overflows (see LiveUpdates). Returns at once in direct delivery.
+    func room() async {
+        guard case .queued(let queue) = mode else { return }
+        await withCheckedContinuation { continuation in
+            let hasRoom = queue.pending.withLock { pending in
+                guard !pending.stopped, pending.work.count >= queue.limit else { return true }
+                pending.waitingForRoom.append(continuation)
+                return false
+            }
+            if hasRoom { continuation.resume() }
         }
     }
 
@@ -91,23 +120,43 @@ final class EventDelivery: Sendable {
         try process.check()
         pthread_mutex_lock(queue.dispatching)
         defer { pthread_mutex_unlock(queue.dispatching) }
-        let batch = queue.pending.withLock { pending in
-            let count = limit == 0 ? pending.count : min(limit, pending.count)
-            let batch = Array(pending.prefix(count))
-            pending.removeFirst(count)
-            if pending.isEmpty {
+        let (batch, waiters) = queue.pending.withLock { pending in
+            let count = limit == 0 ? pending.work.count : min(limit, pending.work.count)
+            let batch = Array(pending.work.prefix(count))
+            pending.work.removeFirst(count)
+            if pending.work.isEmpty {
                 var sink = [UInt8](repeating: 0, count: 64)
                 while read(queue.pipe.read, &sink, sink.count) > 0 {}
             }
-            return batch
+            defer { pending.waitingForRoom.removeAll() }
+            return (batch, pending.waitingForRoom)
         }
+        for waiter in waiters { waiter.resume() }
         for work in batch { work() }
         return batch.count
     }
 
-    /// Runs the callbacks already submitted and ends the delivery thread (direct delivery;
-    /// from inside a callback it ends after that callback).
+    /// Whether the caller runs on the direct delivery thread (inside a callback).
+    var isCurrentThread: Bool {
+        if case .direct(let thread) = mode { return thread.isCurrent }
+        return false
+    }
+
+    /// Runs the callbacks already submitted, then no more: in direct delivery on its thread,
+    /// which then ends (from inside a callback, after that callback); in queued delivery on
+    /// the calling thread.
     func stop() {
-        if case .direct(let thread) = mode { thread.stop() }
+        switch mode {
+        case .direct(let thread):
+            thread.stop()
+        case .queued(let queue):
+            _ = try? dispatch(limit: 0)
+            let waiters = queue.pending.withLock { pending in
+                pending.stopped = true
+                defer { pending.waitingForRoom.removeAll() }
+                return pending.waitingForRoom
+            }
+            for waiter in waiters { waiter.resume() }
+        }
     }
 }

@@ -1,5 +1,6 @@
 import AirOps
 import CAirOpsABI
+import Synchronization
 
 /// What an `airops_execution *` points to: the core execution and, when streamed with a
 /// callback, the task that hands its events to the client's delivery.
@@ -8,21 +9,26 @@ final class ExecutionHandle: Sendable {
     let id: BorrowedCString
     let sessionId: BorrowedCString?
     let listener: EventListener?
-    /// The client's delivery, which also runs the completions of this execution's `_async` calls.
-    let delivery: EventDelivery
+    /// The client, whose delivery also runs the completions of this execution's `_async` calls.
+    let client: ClientHandle
+    /// The task that hands the events to the listener; it ends after the last callback.
+    private let forwarding = Mutex<Task<Void, Never>?>(nil)
 
-    private init(_ execution: Execution, delivery: EventDelivery, listener: EventListener?) {
+    private init(_ execution: Execution, client: ClientHandle, listener: EventListener?) {
         self.execution = execution
         self.id = BorrowedCString(execution.id)
         self.sessionId = execution.sessionId.map(BorrowedCString.init)
         self.listener = listener
-        self.delivery = delivery
+        self.client = client
     }
+
+    var delivery: EventDelivery { client.delivery }
 
     /// A retained C handle for `execution`, delivering its events to `listener`.
     static func make(_ execution: Execution, client: ClientHandle, listener: EventListener?) -> OpaquePointer {
-        let handle = ExecutionHandle(execution, delivery: client.delivery, listener: listener)
+        let handle = ExecutionHandle(execution, client: client, listener: listener)
         let pointer = retainedHandle(handle)
+        client.calls.opened(handle)
         handle.startDelivering()
         return pointer
     }
@@ -33,8 +39,9 @@ final class ExecutionHandle: Sendable {
         _ execution: Execution, client: ClientHandle, listener: EventListener?,
         receive: @escaping @Sendable (OpaquePointer) -> Void
     ) {
-        let handle = ExecutionHandle(execution, delivery: client.delivery, listener: listener)
+        let handle = ExecutionHandle(execution, client: client, listener: listener)
         let pointer = SendablePointer(retainedHandle(handle))
+        client.calls.opened(handle)
         client.delivery.submit { receive(pointer.value) }
         handle.startDelivering()
     }
@@ -49,18 +56,35 @@ final class ExecutionHandle: Sendable {
                 listener.call(with: cEvent)
             }
         }
-        guard let executor = delivery.executor else {
-            Task {
-                for await event in events { delivery.submit { call(event) } }
+        let task: Task<Void, Never>
+        if let executor = delivery.executor {
+            // Direct delivery: the task that takes the events runs on the delivery thread and
+            // calls back there, one thread hand-off per event instead of two; events that are
+            // already waiting are called back without any.
+            task = Task(executorPreference: executor) {
+                for await event in events { call(event) }
             }
-            return
+        } else {
+            task = Task {
+                for await event in events {
+                    await delivery.room()
+                    delivery.submit { call(event) }
+                }
+            }
         }
-        // Direct delivery: the task that takes the events runs on the delivery queue and calls
-        // back there, one thread hand-off per event instead of two; events that are already
-        // waiting are called back without any.
-        Task(executorPreference: executor) {
-            for await event in events { call(event) }
+        forwarding.withLock { $0 = task }
+    }
+
+    /// Waits for the execution's final record, then (direct delivery) until its last event
+    /// callback has run; not from inside a callback, where that would wait for itself. In
+    /// queued delivery the caller dispatches the events, possibly after this returns; an
+    /// `_async` wait's completion comes after them anyway (``waitingForEvents``).
+    func result(timeout: Duration?, waitingForEvents: Bool) async throws(AirOpsError) -> ExecutionRecord {
+        let record = try await execution.result(timeout: timeout)
+        if let task = forwarding.withLock({ $0 }), waitingForEvents || delivery.executor != nil, !delivery.isCurrentThread {
+            await task.value
         }
+        return record
     }
 
     /// Stops the callback for good (see EventListener.close) and the realtime events; in a
@@ -119,9 +143,9 @@ public func airops_execution_wait(
 ) -> airops_code {
     call(error) { () throws(AirOpsError) in
         let out = try requireOut(out)
-        let target = try requireExecution(execution).execution
+        let target = try requireExecution(execution)
         let timeout = waitTimeout(timeoutMs)
-        let record = try blocking { () async throws(AirOpsError) in try await target.result(timeout: timeout) }
+        let record = try blocking { () async throws(AirOpsError) in try await target.result(timeout: timeout, waitingForEvents: false) }
         out.pointee = retainedHandle(ResultHandle(record))
     }
 }
@@ -138,6 +162,9 @@ public func airops_execution_cancel(_ execution: OpaquePointer?, _ error: ErrorO
 
 @_cdecl("airops_execution_free")
 public func airops_execution_free(_ execution: OpaquePointer?) {
-    object(execution, as: ExecutionHandle.self)?.stopEvents()
+    if let handle = object(execution, as: ExecutionHandle.self) {
+        handle.stopEvents()
+        handle.client.calls.freed(handle)
+    }
     releaseHandle(execution, as: ExecutionHandle.self)
 }

@@ -97,6 +97,13 @@ public func airops_options_set_subscription_timeout(_ options: OpaquePointer?, _
     }
 }
 
+@_cdecl("airops_options_set_max_buffered_events")
+public func airops_options_set_max_buffered_events(_ options: OpaquePointer?, _ maxEvents: UInt, _ error: ErrorOut) -> airops_code {
+    update(options, error) { (settings) throws(AirOpsError) in
+        try settings.configuration.setMaxBufferedEvents(Int(clamping: maxEvents))
+    }
+}
+
 @_cdecl("airops_options_set_delivery")
 public func airops_options_set_delivery(_ options: OpaquePointer?, _ delivery: airops_delivery, _ error: ErrorOut) -> airops_code {
     update(options, error) { (settings) throws(AirOpsError) in

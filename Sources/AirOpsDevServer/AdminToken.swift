@@ -1,13 +1,27 @@
+import AirOps
 import Hummingbird
 
-/// The bearer token that guards the endpoints able to disturb the server for every client
-/// (faults, dropped connections, ignored subscriptions).
+/// The bearer token that guards the `/dev/` endpoints (stats, faults, dropped connections,
+/// ignored subscriptions).
 struct AdminToken: Sendable {
     let value: String
+    /// A key of this server's own, so that the digests compared reveal nothing reusable.
+    private let digestKey: [UInt8]
+    private let expectedDigest: String
 
-    /// Throws 401 unless the request carries `Authorization: Bearer <token>`.
+    init(value: String) {
+        self.value = value
+        var generator = SystemRandomNumberGenerator()
+        digestKey = (0..<32).map { _ in generator.next() }
+        expectedDigest = hmacSHA256Hex(key: digestKey, message: Array("Bearer \(value)".utf8))
+    }
+
+    /// Throws 401 unless the request carries `Authorization: Bearer <token>`. Compares
+    /// digests of equal length in constant time, so that neither a matching prefix nor the
+    /// length of a guess shows in the time taken.
     func authorize(_ request: Request) throws(APIError) {
-        guard request.headers[.authorization] == "Bearer \(value)" else {
+        let given = hmacSHA256Hex(key: digestKey, message: Array((request.headers[.authorization] ?? "").utf8))
+        guard constantTimeEqual(given, expectedDigest) else {
             throw .unauthorized("Missing or wrong admin token (Authorization: Bearer <token>)")
         }
     }

@@ -1,8 +1,8 @@
 import Hummingbird
 
-/// Endpoints for tests, under `/dev/`; not part of the AirOps or Pusher protocols. The stats
-/// are open to anyone; the realtime switches need `Authorization: Bearer <admin token>`, as
-/// the fault endpoints (``FaultRoutes``) do:
+/// Endpoints for tests, under `/dev/`; not part of the AirOps or Pusher protocols. Every one
+/// needs `Authorization: Bearer <admin token>` (401 otherwise), as the fault endpoints
+/// (``FaultRoutes``) do: the stats tell what other clients do, the switches disturb them.
 ///
 /// - `GET /dev/stats` -> `{"realtime_connections": <open now>, "realtime_connections_total":
 ///   <opened since the start>, "subscriptions": <open now>, "executions_created": <count>,
@@ -25,7 +25,8 @@ struct DevRoutes: Sendable {
 
     func add(to router: Router<some RequestContext>) {
         let dev = router.group("dev")
-        dev.get("stats") { _, _ in
+        dev.get("stats") { request, _ in
+            try adminToken.authorize(request)
             let stats = hub.stats
             return try jsonResponse([
                 "realtime_connections": stats.connections,

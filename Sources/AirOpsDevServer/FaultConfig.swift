@@ -1,5 +1,6 @@
 /// The faults a dev server injects, as `PUT /dev/faults` takes and `GET /dev/faults` gives
-/// it (``FaultRoutes``). Every key is optional; an empty object injects nothing.
+/// it (``FaultRoutes``). Every key is optional; an empty object injects nothing. The `_ms`
+/// settings are at most an hour (3,600,000), counts and `retry_after` at least 0.
 ///
 /// ```json
 /// {"rules": [{"endpoint": "async_execute", "rate": 0.2, "status": 503, "retry_after": 1,
@@ -83,15 +84,26 @@ struct FaultConfig: Codable, Sendable, Equatable {
             let redirects = rule.status.map { (300...399).contains($0) } ?? false
             if rule.location != nil, !redirects { throw .badRequest("\(name).location needs a status between 300 and 399") }
             if redirects, rule.location?.isEmpty ?? true { throw .badRequest("\(name): a 3xx status needs a location") }
-            for (key, value) in [("retry_after", rule.retryAfter), ("latency_ms", rule.latencyMs), ("count", rule.count)] {
+            for (key, value) in [("retry_after", rule.retryAfter), ("count", rule.count)] {
                 if let value, value < 0 { throw .badRequest("\(name).\(key) must not be negative") }
             }
+            try Self.validate(milliseconds: rule.latencyMs, "\(name).latency_ms")
         }
-        for (key, value) in [
-            ("refuse_connections_ms", refuseConnectionsMs), ("realtime_drop_every_ms", realtimeDropEveryMs),
-            ("realtime_drop_after_events", realtimeDropAfterEvents),
-        ] {
-            if let value, value < 0 { throw .badRequest("\(key) must not be negative") }
+        try Self.validate(milliseconds: refuseConnectionsMs, "refuse_connections_ms")
+        try Self.validate(milliseconds: realtimeDropEveryMs, "realtime_drop_every_ms")
+        if let value = realtimeDropAfterEvents, value < 0 {
+            throw .badRequest("realtime_drop_after_events must not be negative")
+        }
+    }
+
+    /// The most any millisecond setting may be: a fault lasting longer would only hang a test,
+    /// and the bound keeps the server's clock arithmetic far from overflow.
+    static let maxMilliseconds = 3_600_000
+
+    private static func validate(milliseconds: Int?, _ key: String) throws(APIError) {
+        guard let milliseconds else { return }
+        guard (0...maxMilliseconds).contains(milliseconds) else {
+            throw .badRequest("\(key) must be between 0 and \(maxMilliseconds)")
         }
     }
 }

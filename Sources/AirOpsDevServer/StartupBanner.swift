@@ -2,7 +2,7 @@ import AirOps
 
 /// The lines `airops-dev-server` prints once it listens: where it is and the environment a
 /// client needs to talk to it as user "demo-user" of the config's first workspace, and to
-/// its realtime server, and the admin token of the fault endpoints when given. Test
+/// its realtime server, and the admin token of the /dev/ endpoints when given. Test
 /// harnesses read them from a pipe; the last line is `# ready`.
 public func startupBanner(baseURL: String, config: DevServerConfig, adminToken: String? = nil) -> [String] {
     let userId = "demo-user"

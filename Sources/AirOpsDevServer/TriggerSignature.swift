@@ -30,7 +30,10 @@ struct TriggerSignature {
         guard let timestamp = parameters["auth_timestamp"].flatMap({ Int64($0) }) else {
             throw .unauthorized("Missing or malformed auth_timestamp")
         }
-        guard abs(now - timestamp) <= Self.maxClockSkew else {
+        // Any Int64 may arrive: `abs(now - timestamp)` would trap for Int64.min or a far
+        // future, so the distance is taken without overflow.
+        let (distance, overflow) = now.subtractingReportingOverflow(timestamp)
+        guard !overflow, distance.magnitude <= Self.maxClockSkew.magnitude else {
             throw .unauthorized(
                 "Timestamp expired: auth_timestamp is more than \(Self.maxClockSkew) s away from the server time \(now)"
             )

@@ -12,15 +12,20 @@ struct AiropsCommand: AsyncParsableCommand {
               AIROPS_HOST            API host (--host); default https://app.airops.com
               AIROPS_WORKSPACE_ID    workspace id (--workspace-id)
               AIROPS_USER_ID         end user's id (--user-id)
-              AIROPS_HASHED_USER_ID  end user's hashed id (--hashed-user-id)
-              AIROPS_API_KEY         key of 'hash-user-id'; in development also hashes
-                                     the user id when no hashed id is given
+              AIROPS_HASHED_USER_ID  end user's hashed id (--hashed-user-id-file,
+                                     --hashed-user-id)
+              AIROPS_API_KEY         key of 'hash-user-id' (--api-key-file, --api-key);
+                                     in development also hashes the user id when no
+                                     hashed id is given
               AIROPS_PUSHER_KEY      realtime key, with AIROPS_REALTIME_URL or
                                      AIROPS_PUSHER_CLUSTER: for run --stream and chat
               HTTPS_PROXY, HTTP_PROXY, ALL_PROXY (--proxy), NO_PROXY (--no-proxy),
                                      also lower-case: the proxy and the hosts it skips
             Without user id, workspace id and hashed id the client is public: it runs
             public apps only.
+            Options are visible to other local users in the process list: pass secrets
+            in the environment or in a file (--hashed-user-id-file, --api-key-file;
+            '-' reads stdin), not as --hashed-user-id or --api-key.
 
             \(ExitStatus.help)
             Errors print 'airops: <message>' on stderr.

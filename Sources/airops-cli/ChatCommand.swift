@@ -37,6 +37,12 @@ struct ChatCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection")
     var connection: ConnectionOptions
 
+    func validate() throws {
+        if message == nil && connection.readsStandardInput {
+            throw ValidationError("chat reads its messages from stdin: with --hashed-user-id-file -, pass --message")
+        }
+    }
+
     func run() async throws {
         // Chosen here rather than by the first turn, so that it can be shown before it.
         let sessionId = self.sessionId ?? UUID().uuidString.lowercased()

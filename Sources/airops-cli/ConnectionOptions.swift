@@ -15,9 +15,15 @@ struct ConnectionOptions: ParsableArguments {
 
     @Option(
         help: ArgumentHelp(
-            "The end user's hashed id (default: $AIROPS_HASHED_USER_ID, else HMAC of the user id with $AIROPS_API_KEY).",
+            "The end user's hashed id (default: --hashed-user-id-file, $AIROPS_HASHED_USER_ID, else HMAC of the user id with $AIROPS_API_KEY). Other local users can read it in the process list: prefer --hashed-user-id-file or $AIROPS_HASHED_USER_ID.",
             valueName: "hex"))
     var hashedUserId: String?
+
+    @Option(
+        help: ArgumentHelp(
+            "A file that holds the end user's hashed id, '-' for stdin; one trailing newline is ignored.",
+            valueName: "path"))
+    var hashedUserIdFile: String?
 
     @Option(
         help: ArgumentHelp(
@@ -41,6 +47,18 @@ struct ConnectionOptions: ParsableArguments {
         name: .customLong("allow-insecure-http"),
         help: "Allow plain http:// to a host that is not loopback with an identity (the hashed user id travels unencrypted).")
     var allowsInsecureHTTP = false
+
+    func validate() throws {
+        try hashedUserIdInput.validate()
+    }
+
+    /// Whether the identity is read from stdin, which the command cannot then read too.
+    var readsStandardInput: Bool { hashedUserIdInput.readsStandardInput }
+
+    private var hashedUserIdInput: SecretInput {
+        SecretInput(
+            option: "--hashed-user-id", value: hashedUserId, file: hashedUserIdFile, environment: "AIROPS_HASHED_USER_ID")
+    }
 
     /// Runs `body` with a client, and shuts the client down afterwards, also when `body` throws.
     func withClient<T>(_ body: (AirOpsClient) async throws -> T) async throws -> T {
@@ -72,7 +90,7 @@ struct ConnectionOptions: ParsableArguments {
     private func identity() throws -> Identity? {
         let userId = self.userId ?? environmentValue("AIROPS_USER_ID")
         let workspaceId = self.workspaceId ?? environmentValue("AIROPS_WORKSPACE_ID")
-        let hashedUserId = self.hashedUserId ?? environmentValue("AIROPS_HASHED_USER_ID")
+        let hashedUserId = try hashedUserIdInput.resolve()
         guard userId != nil || workspaceId != nil || hashedUserId != nil else { return nil }
         guard let userId, let workspaceId else {
             throw CommandFailure(
@@ -86,7 +104,8 @@ struct ConnectionOptions: ParsableArguments {
     private func developmentHash(of userId: String) throws -> String {
         guard let apiKey = environmentValue("AIROPS_API_KEY") else {
             throw CommandFailure(
-                .usage, "no hashed user id: pass --hashed-user-id or set AIROPS_HASHED_USER_ID (or AIROPS_API_KEY to hash locally)")
+                .usage,
+                "no hashed user id: pass --hashed-user-id-file or set AIROPS_HASHED_USER_ID (or AIROPS_API_KEY to hash locally)")
         }
         return try hashUserId(apiKey: apiKey, userId: userId)
     }

@@ -24,7 +24,7 @@ enum ExitStatus: Int32 {
         case .notFound: self = .notFound
         case .timeout: self = .timeout
         case .network, .server, .rateLimited: self = .unavailable
-        case .badRequest, .redirect, .protocolViolation, .internal, .forked: self = .other
+        case .badRequest, .redirect, .protocolViolation, .internal, .forked, .cancelled: self = .other
         }
     }
 

@@ -49,6 +49,9 @@ struct RunCommand: AsyncParsableCommand {
         if noWait && (stream || json || timeout.seconds != nil) {
             throw ValidationError("--no-wait cannot be combined with --stream, --json or --timeout")
         }
+        if inputOptions.inputsJson == "-" && connection.readsStandardInput {
+            throw ValidationError("--inputs-json and --hashed-user-id-file cannot both read stdin ('-')")
+        }
     }
 
     func run() async throws {

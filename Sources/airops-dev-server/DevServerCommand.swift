@@ -32,7 +32,7 @@ struct DevServerCommand: AsyncParsableCommand {
     @Option(help: "A JSON file of workspaces and apps (default: the built-in demo workspace).")
     var config: String?
 
-    @Option(help: "The bearer token of the /dev/faults endpoints (default: a random one, printed at startup).")
+    @Option(help: "The bearer token of every /dev/ endpoint (default: a random one, printed at startup).")
     var adminToken: String?
 
     @Option(help: "A PEM certificate (chain) to serve HTTPS and wss with; needs --tls-key.")

@@ -2,7 +2,6 @@ package airops_test
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"net/http"
 	"os"
@@ -59,16 +58,14 @@ func (s devServer) client(t *testing.T, extra ...airops.Option) *airops.Client {
 // stats is the dev server's GET /dev/stats.
 func (s devServer) stats(t *testing.T) map[string]float64 {
 	t.Helper()
-	response, err := http.Get(s.host + "/dev/stats")
-	if err != nil {
-		t.Fatalf("GET /dev/stats: %v", err)
-	}
-	defer response.Body.Close()
 	var stats map[string]float64
-	if err := json.NewDecoder(response.Body).Decode(&stats); err != nil {
-		t.Fatalf("GET /dev/stats: %v", err)
-	}
+	send(t, http.MethodGet, s.host+"/dev/stats", nil, adminHeaders(), &stats)
 	return stats
+}
+
+// adminHeaders authorize a request to the dev server's /dev/ endpoints.
+func adminHeaders() map[string]string {
+	return map[string]string{"Authorization": "Bearer " + os.Getenv("AIROPS_DEV_ADMIN_TOKEN")}
 }
 
 func testContext(t *testing.T) context.Context {

@@ -88,8 +88,8 @@ func setFaults(t *testing.T, s devServer, config map[string]any) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	headers := map[string]string{"Authorization": "Bearer " + os.Getenv("AIROPS_DEV_ADMIN_TOKEN"),
-		"Content-Type": "application/json"}
+	headers := adminHeaders()
+	headers["Content-Type"] = "application/json"
 	send(t, http.MethodPut, s.host+"/dev/faults", body, headers, nil)
 }
 

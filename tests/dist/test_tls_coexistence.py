@@ -16,7 +16,9 @@ CA_FILE = os.environ["AIROPS_CA_FILE"]
 
 def python_https_get(path: str) -> int:
     context = ssl.create_default_context(cafile=CA_FILE)
-    with urllib.request.urlopen(f"{HOST}{path}", context=context, timeout=10) as answer:
+    request = urllib.request.Request(
+        f"{HOST}{path}", headers={"Authorization": f"Bearer {os.environ['AIROPS_DEV_ADMIN_TOKEN']}"})
+    with urllib.request.urlopen(request, context=context, timeout=10) as answer:
         answer.read()
         return answer.status
 

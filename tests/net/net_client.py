@@ -128,6 +128,8 @@ class Faults:
 
 
 def dev_stat(host: str, name: str) -> int:
-    """One counter of the dev server's ``/dev/stats``."""
-    value: int = fetch_json(host + "/dev/stats")[name]
+    """One counter of the dev server's ``/dev/stats``, with the admin token the harness
+    exports (``AIROPS_DEV_ADMIN_TOKEN``)."""
+    headers = {"Authorization": f"Bearer {os.environ['AIROPS_DEV_ADMIN_TOKEN']}"}
+    value: int = fetch_json(host + "/dev/stats", headers=headers)[name]
     return value

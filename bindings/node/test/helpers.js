@@ -38,10 +38,7 @@ function publicClient(options = {}) {
 }
 
 /** GET /dev/stats of the dev server. */
-async function stats() {
-  const answer = await fetch(`${server.host}/dev/stats`, { signal: AbortSignal.timeout(10000) });
-  return answer.json();
-}
+const stats = () => devRequest('GET', '/dev/stats');
 
 /** A request to a /dev/ endpoint of the dev server, with its admin token; `body` is sent as JSON. */
 async function devRequest(method, pathAndQuery, body) {

@@ -1,8 +1,9 @@
 """Completion callbacks of the ``_async`` calls of ``airops.h``, resolved into asyncio futures.
 
 The same pattern as :mod:`airops._stream` (``reference/c-sdk-anchors.md`` sections 4 and 8):
-TWO module-level callbacks, :data:`ON_EXECUTION_DONE` (``airops_execution_callback``) and
-:data:`ON_RESULT_DONE` (``airops_result_callback``), alive for the life of the process, are
+three module-level callbacks, :data:`ON_EXECUTION_DONE` (``airops_execution_callback``),
+:data:`ON_RESULT_DONE` (``airops_result_callback``) and :data:`ON_JSON_DONE`
+(``airops_json_callback``), alive for the life of the process, are
 passed for every call; their ``user_data`` is an integer key into a lock-protected registry
 of :class:`Pending` calls. No per-call closure is ever handed to C.
 
@@ -18,18 +19,19 @@ from __future__ import annotations
 
 import asyncio
 import itertools
+import json
 import threading
 from collections.abc import Callable
 from typing import Any, Final
 
 from ._call import code_name, error_from
 from ._errors import AirOpsError, ErrorCode, InternalError
-from ._library import ExecutionCallback, ResultCallback, library
+from ._library import ExecutionCallback, JSONCallback, ResultCallback, library
 from ._log import logger
 from .result import take_result
 
 __all__ = ["Pending", "start", "forget", "abandon", "pending_count", "ON_EXECUTION_DONE",
-           "ON_RESULT_DONE"]
+           "ON_RESULT_DONE", "ON_JSON_DONE"]
 
 Adopt = Callable[[Any], Any]
 """Turns a native handle handed over by a completion into the awaited Python object."""
@@ -205,8 +207,30 @@ def _on_result_done(code: int, result: Any, error: Any, user_data: int | None) -
         logger.exception("could not complete a fetch/wait/cancel call")
 
 
+def _on_json_done(code: int, text: bytes | None, error: Any, user_data: int | None) -> None:
+    """``airops_json_callback``: the outcome of app_get_async, parsed (the text is borrowed)."""
+    try:
+        entry = _take(user_data)
+        if entry is None:
+            return
+        if code != ErrorCode.OK:
+            _deliver(entry, _failure(code, error), None)
+            return
+        try:
+            outcome: Any = json.loads((text or b"").decode("utf-8"))
+        except ValueError as failure:
+            outcome = InternalError(f"the library handed over JSON that does not parse: {failure}",
+                                    code=ErrorCode.INTERNAL, code_name=code_name(ErrorCode.INTERNAL))
+        _deliver(entry, outcome, None)
+    except BaseException:  # noqa: BLE001 - nothing may propagate into C
+        logger.exception("could not complete an app get call")
+
+
 ON_EXECUTION_DONE: Final = ExecutionCallback(_on_execution_done)
 """The ``airops_execution_callback`` passed for every execute/chat ``_async`` call; never freed."""
 
 ON_RESULT_DONE: Final = ResultCallback(_on_result_done)
 """The ``airops_result_callback`` passed for every fetch/wait/cancel ``_async`` call; never freed."""
+
+ON_JSON_DONE: Final = JSONCallback(_on_json_done)
+"""The ``airops_json_callback`` passed for every ``airops_app_get_async`` call; never freed."""

@@ -80,10 +80,12 @@ def c_milliseconds(seconds: float, name: str) -> int:
     """Converts seconds to whole milliseconds (rounded up), clamped to ``int64_t``."""
     if isinstance(seconds, bool) or not isinstance(seconds, (int, float)):
         raise TypeError(f"{name} must be a number of seconds, not {type(seconds).__name__}")
+    # Beyond int64_t milliseconds (or infinite) clamps: before isnan, which cannot convert a
+    # huge int to a float, and before multiplying, which overflows a huge float to infinity.
+    if abs(seconds) >= _INT64_MAX / 1000:
+        return _INT64_MAX if seconds > 0 else _INT64_MIN
     if math.isnan(seconds):
         raise invalid_argument(f"{name} is not a number")
-    if math.isinf(seconds):
-        return _INT64_MAX if seconds > 0 else _INT64_MIN
     return max(_INT64_MIN, min(_INT64_MAX, math.ceil(seconds * 1000)))
 
 

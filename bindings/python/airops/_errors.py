@@ -55,6 +55,7 @@ class ErrorCode(enum.IntEnum):
     INTERNAL = 10
     REDIRECT = 11
     FORKED = 12
+    CANCELLED = 13
 
 
 class AirOpsError(Exception):

@@ -36,6 +36,7 @@ __all__ = [
     "EventCallback",
     "ExecutionCallback",
     "ResultCallback",
+    "JSONCallback",
     "LogCallback",
     "candidate_paths",
     "load",
@@ -89,7 +90,8 @@ class _ChunkEvent(ctypes.Structure):
 class _CompletedEvent(ctypes.Structure):
     """``airops_completed_event``."""
 
-    _fields_ = [("content", ctypes.c_char_p), ("result", ctypes.c_char_p)]
+    _fields_ = [("content", ctypes.c_char_p), ("result", ctypes.c_char_p),
+                ("error_code", ctypes.c_char_p)]
 
 
 class _AgentResponseEvent(ctypes.Structure):
@@ -137,6 +139,9 @@ ExecutionCallback = ctypes.CFUNCTYPE(None, ctypes.c_int, ExecutionHandle, ErrorH
                                      ctypes.c_void_p)
 ResultCallback = ctypes.CFUNCTYPE(None, ctypes.c_int, ResultHandle, ErrorHandle,
                                   ctypes.c_void_p)
+# ``airops_json_callback``: void (*)(airops_code code, const char *borrowed_json_or_null,
+# const airops_error *borrowed, void *user_data).
+JSONCallback = ctypes.CFUNCTYPE(None, ctypes.c_int, ctypes.c_char_p, ErrorHandle, ctypes.c_void_p)
 
 # ``airops_log_callback``: void (*)(airops_log_level level, const char *message, void *user_data).
 LogCallback = ctypes.CFUNCTYPE(None, ctypes.c_int, ctypes.c_char_p, ctypes.c_void_p)
@@ -180,6 +185,7 @@ PROTOTYPES: dict[str, tuple[object, list[object]]] = {
                                                  _ErrorOut]),
     "airops_options_set_pusher": (_c_int, [OptionsHandle, _c_char_p, _c_char_p, _ErrorOut]),
     "airops_options_set_subscription_timeout": (_c_int, [OptionsHandle, _c_int64, _ErrorOut]),
+    "airops_options_set_max_buffered_events": (_c_int, [OptionsHandle, ctypes.c_size_t, _ErrorOut]),
     "airops_options_set_ca_file": (_c_int, [OptionsHandle, _c_char_p, _ErrorOut]),
     "airops_options_set_max_retries": (_c_int, [OptionsHandle, _c_int, _ErrorOut]),
     "airops_options_set_log_callback": (_c_int, [OptionsHandle, _c_int, LogCallback, _c_void_p,
@@ -219,6 +225,7 @@ PROTOTYPES: dict[str, tuple[object, list[object]]] = {
     "airops_app_chat_async": (_c_int, [ClientHandle, _c_char_p, _c_char_p, _c_char_p,
                                        _c_char_p, EventCallback, _c_void_p, ExecutionCallback,
                                        _c_void_p, _ErrorOut]),
+    "airops_app_get_async": (_c_int, [ClientHandle, _c_char_p, JSONCallback, _c_void_p, _ErrorOut]),
     "airops_execution_fetch_async": (_c_int, [ExecutionHandle, ResultCallback, _c_void_p,
                                               _ErrorOut]),
     "airops_execution_wait_async": (_c_int, [ExecutionHandle, _c_int64, ResultCallback,

@@ -12,7 +12,7 @@ from ._library import ClientHandle, LogCallback, library
 from ._log import forward_library_record, library_min_level
 
 __all__ = ["Delivery", "DELIVERY_MODES", "Redirects", "REDIRECT_POLICIES", "Identity", "Settings",
-           "masked_proxy", "new_client", "ON_LOG"]
+           "masked_url", "new_client", "ON_LOG"]
 
 
 def _on_log(level: int, message: bytes | None, user_data: int | None) -> None:
@@ -42,7 +42,7 @@ REDIRECT_POLICIES: Final[dict[str, int]] = {"never": 0, "same-origin": 1}
 Identity = tuple[bytes | None, bytes | None, bytes | None]
 
 
-def masked_proxy(url: str) -> str:
+def masked_url(url: str) -> str:
     """`url` with everything between the scheme and its last ``@`` (the credentials, even
     malformed ones) replaced by ``***``."""
     scheme, separator, rest = url.partition("://") if "://" in url else ("", "", url)
@@ -64,7 +64,8 @@ def c_int(value: int, name: str) -> int:
 class Settings:
     """Every client option, already converted to its C form (None: not set).
 
-    Its repr never shows the identity or the proxy's credentials.
+    Its repr never shows the identity, nor credentials in a URL (the proxy's; the library
+    refuses them in the others, but the repr may come first).
     """
 
     identity: Identity | None = None
@@ -135,8 +136,10 @@ class Settings:
     def __repr__(self) -> str:
         shown: dict[str, object] = {field.name: getattr(self, field.name) for field in fields(self)}
         shown["identity"] = None if self.identity is None else "<identified>"
-        if self.proxy is not None:
-            shown["proxy"] = masked_proxy(self.proxy.decode("utf-8", errors="replace"))
+        for name in ("host", "realtime_url", "proxy"):
+            url: bytes | None = getattr(self, name)
+            if url is not None:
+                shown[name] = masked_url(url.decode("utf-8", errors="replace"))
         return f"Settings({', '.join(f'{name}={value!r}' for name, value in shown.items())})"
 
     def apply(self, options: Any) -> None:

@@ -60,10 +60,6 @@ from .result import ExecutionResult
 
 __all__ = ["AsyncAirOps", "AsyncApps", "AsyncExecution"]
 
-_CALLBACK_GRACE: Final = 5.0
-"""How long (s) ``result()`` of a streamed execution with ``on_event`` waits, after the
-record came, for the stream's remaining events (up to COMPLETED) to be dispatched."""
-
 
 _NO_EVENT_CALLBACK: Final = EventCallback()
 """A NULL ``airops_event_callback`` (ctypes refuses None for a function pointer argument)."""
@@ -132,19 +128,6 @@ class _AsyncEventSink(EventSink):
                     await changed.wait()
         except TimeoutError:  # the builtin one, from asyncio.timeout
             raise timeout_error(f"no event within {timeout} s") from None
-
-    async def wait_ended(self, timeout: float) -> bool:
-        """Waits until the stream has ended (COMPLETED, cancel or close), up to `timeout`."""
-        changed = self._waiter()
-        try:
-            async with asyncio.timeout(timeout):
-                while not self.ended.is_set():
-                    changed.clear()
-                    await changed.wait()
-        except TimeoutError:
-            return False
-        return True
-
 
 class AsyncAirOps:
     """An asyncio client of the AirOps API: :class:`airops.AirOps` with awaitable calls.
@@ -220,11 +203,6 @@ class AsyncAirOps:
         self._loop_thread = 0
         self._reader_fd: int | None = None
         self._closed = False
-        # Blocking calls running in an executor (apps.get): the native client is freed only
-        # once none runs.
-        self._calls_lock = threading.Lock()
-        self._calls = 0
-        self._free_deferred = False
         self._sync = sync
 
     @property
@@ -336,41 +314,20 @@ class AsyncAirOps:
         execution: AsyncExecution = await entry.future
         return execution
 
-    def _enter_blocking(self) -> None:
-        with self._calls_lock:
-            if self.closed:
-                raise _closed_client()
-            self._calls += 1
-
-    def _exit_blocking(self) -> None:
-        with self._calls_lock:
-            self._calls -= 1
-            free_now = self._free_deferred and self._calls == 0
-        if free_now:
-            self._free()
-
-    def _free(self) -> None:
-        sync = self._sync
-        if sync is not None:
-            sync.close()
-
     def close(self) -> None:
         """Closes the client (idempotent): removes its reader from the event loop, closes its
         executions, fails the calls in flight with :class:`airops.InvalidArgumentError`, and
-        frees the native client (blocking until its connections are closed, or, while an
-        :meth:`AsyncApps.get` request runs in the executor, once it returns)."""
-        with self._calls_lock:
-            if self.closed:
-                return
-            self._closed = True
-            self._free_deferred = self._calls > 0
-            free_now = not self._free_deferred
+        frees the native client (blocking until its connections are closed; the library
+        delivers the completions of the calls in flight during that, which find them failed
+        already)."""
+        if self.closed:
+            return
+        self._closed = True
         self._unbind()
         assert self._sync is not None
         self._sync._close_executions()
-        if free_now:
-            self._free()
         _completion.abandon(self, _closed_client)
+        self._sync.close()
 
     async def aclose(self) -> None:
         """:meth:`close`, as a coroutine."""
@@ -411,27 +368,24 @@ class AsyncApps:
         self._client = client
 
     async def get(self, app_id: str | int) -> dict[str, Any]:
-        """Fetches an app's description, e.g. ``{"id": 1, "public": False, ...}``.
-
-        The C ABI has no non-blocking twin of ``airops_app_get`` yet: this runs that one
-        request in the loop's default executor (a worker thread), the only call of this
-        module that does. Closing the client meanwhile defers freeing the native client
-        until the request has returned.
+        """Fetches an app's description (``airops_app_get_async``), e.g.
+        ``{"id": 1, "public": False, ...}``.
 
         Raises:
             AuthenticationError, NotFoundError, AirOpsError: as the server or network answers.
             InvalidArgumentError: an empty id, or the client is closed.
         """
-        c_id(app_id, "app_id")  # type and encoding errors are raised here, on the loop
+        app = c_id(app_id, "app_id")
         client = self._client
         loop = client._bind()
-        client._enter_blocking()
+        entry = _completion.start(loop, client._loop_thread, (client,))
         try:
-            assert client._sync is not None
-            description: dict[str, Any] = await loop.run_in_executor(
-                None, client._sync.apps.get, app_id)
-        finally:
-            client._exit_blocking()
+            call(library().airops_app_get_async, client._pointer(), app, _completion.ON_JSON_DONE,
+                 ctypes.c_void_p(entry.key))
+        except BaseException:
+            _completion.forget(entry)
+            raise
+        description: dict[str, Any] = await entry.future
         return description
 
     async def execute(self, app_id: str | int, inputs: dict[str, Any] | None = None,
@@ -604,10 +558,9 @@ class AsyncExecution:
         COMPLETED event arrives).
 
         A finished execution whose status is ``"error"`` is returned, not raised. For a
-        streamed execution with ``on_event``, this also waits (a few seconds at most) for the
-        stream's remaining events to be dispatched, and raises the first exception that
-        ``on_event`` raised instead of returning (the record stays available through
-        :meth:`fetch`).
+        streamed execution, every event up to COMPLETED has been dispatched when this
+        returns; if ``on_event`` raised, the first exception it raised is raised here instead
+        of returning (the record stays available through :meth:`fetch`).
 
         Args:
             timeout: the longest wait in seconds; None (or a negative value) waits without
@@ -622,11 +575,9 @@ class AsyncExecution:
         timeout_ms = -1 if timeout is None else c_milliseconds(timeout, "timeout")
         record: ExecutionResult = await self._result_call(
             library().airops_execution_wait_async, timeout_ms)
-        sink = self._sink
-        if sink is not None:
-            if sink.on_event is not None:
-                await sink.wait_ended(_CALLBACK_GRACE)
-            sink.raise_error()
+        # The completion came after the execution's last event (airops.h): the sink has them all.
+        if self._sink is not None:
+            self._sink.raise_error()
         return record
 
     async def cancel(self) -> None:

@@ -28,10 +28,6 @@ _PUMP_INTERVAL: Final = 0.05
 """Queued delivery: how long (s) an iterator waits on the event fd before it checks its queue
 again (another thread may have dispatched its events)."""
 
-_CALLBACK_GRACE: Final = 5.0
-"""Direct delivery: how long (s) ``result()`` waits, after the result came, for the remaining
-``on_event`` calls (up to COMPLETED) to run, so that an exception they raise is not missed."""
-
 
 class Execution:
     """An execution started by :meth:`Apps.execute` / :meth:`Apps.chat_stream` or opened by
@@ -109,9 +105,8 @@ class Execution:
 
         For a streamed execution with an ``on_event`` callback: if that callback raised, the
         first exception it raised is raised here instead of returning the record (the
-        record stays available through :meth:`fetch`). In direct delivery this waits, after
-        the record came, up to a few seconds for the remaining callbacks (up to COMPLETED)
-        to have run, unless it is called from inside a callback.
+        record stays available through :meth:`fetch`). In direct delivery the callbacks have
+        run up to COMPLETED when this returns (unless it is called from inside a callback).
 
         Args:
             timeout: the longest wait in seconds; None (or a negative value) waits without limit.
@@ -125,11 +120,9 @@ class Execution:
         out = ResultHandle()
         call(library().airops_execution_wait, self._pointer(), timeout_ms, ctypes.byref(out))
         record = take_result(out)
-        sink = self._sink
-        if sink is not None:
-            if sink.on_event is not None and not self._client._queued and not in_callback():
-                sink.ended.wait(_CALLBACK_GRACE)
-            sink.raise_error()
+        # The wait returned after the execution's last event callback (airops.h).
+        if self._sink is not None:
+            self._sink.raise_error()
         return record
 
     def cancel(self) -> None:

@@ -174,16 +174,17 @@ def test_get_app_and_errors(server: Server) -> None:
     run(main())
 
 
-def test_close_during_get_defers_the_native_free(server: Server) -> None:
+def test_close_during_get_fails_it_and_frees_at_once(server: Server) -> None:
     async def main() -> None:
         client = server.identify_async()
         async with client:
+            assert (await client.apps.get("hello-world"))["id"] == 1
             pending = asyncio.ensure_future(client.apps.get("hello-world"))
-            await asyncio.sleep(0)  # the request runs in the executor
+            await asyncio.sleep(0)  # airops_app_get_async is in flight
         assert client.closed
-        assert client._sync is not None and not client._sync.closed  # the get still runs
-        assert (await pending)["id"] == 1  # finished on the still-allocated native client
-        assert client._sync is not None and client._sync.closed  # freed once it returned
+        assert client._sync is not None and client._sync.closed  # freed by close itself
+        with pytest.raises(airops.InvalidArgumentError, match="closed"):
+            await pending
     run(main())
 
 

@@ -47,9 +47,18 @@ pub fn client() -> Client {
     builder().build().expect("a client of the dev server")
 }
 
+/// The `Authorization` header value of the dev server's /dev/ endpoints.
+pub fn admin_authorization() -> String {
+    format!("Bearer {}", var("AIROPS_DEV_ADMIN_TOKEN"))
+}
+
 /// A counter of GET /dev/stats, e.g. `realtime_connections_total`.
 pub fn stat(name: &str) -> u64 {
-    http::number_field(&http::get(&format!("{}/dev/stats", var("AIROPS_HOST"))), name)
+    let url = format!("{}/dev/stats", var("AIROPS_HOST"));
+    let token = admin_authorization();
+    let (status, body) = http::request("GET", &url, &[("Authorization", token.as_str())], "");
+    assert_eq!(status, 200, "GET {}: {}", url, body);
+    http::number_field(&body, name)
 }
 
 /// Receives events until `completed` (included), failing after PATIENCE.

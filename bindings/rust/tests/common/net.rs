@@ -5,7 +5,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Mutex, MutexGuard};
 
 use super::http::{after_key, authority, get, number_field, request, string_field};
-use super::var;
+use super::{admin_authorization, var};
 
 /// One CONNECT a proxy answered: its target (`host:port`) and the status it gave.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -108,7 +108,7 @@ pub struct Faults {
 
 fn put_faults(body: &str) {
     let url = format!("{}/dev/faults", var("AIROPS_HOST"));
-    let token = format!("Bearer {}", var("AIROPS_DEV_ADMIN_TOKEN"));
+    let token = admin_authorization();
     let headers = [("Authorization", token.as_str()), ("Content-Type", "application/json")];
     let (status, answer) = request("PUT", &url, &headers, body);
     assert_eq!(status, 200, "PUT /dev/faults {}: {}", body, answer);

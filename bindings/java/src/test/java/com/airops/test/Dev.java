@@ -54,9 +54,15 @@ final class Dev {
         return AirOps.builder().host(env("AIROPS_HOST")).realtime(env("AIROPS_REALTIME_URL"), env("AIROPS_PUSHER_KEY"));
     }
 
+    /** The {@code Authorization} header value of the dev server's /dev/ endpoints. */
+    static String adminAuthorization() {
+        return "Bearer " + env("AIROPS_DEV_ADMIN_TOKEN");
+    }
+
     /** A number from the dev server's {@code GET /dev/stats}. */
     static long stat(String name) throws IOException, InterruptedException {
-        String body = send(HttpRequest.newBuilder(URI.create(env("AIROPS_HOST") + "/dev/stats")));
+        String body = send(HttpRequest.newBuilder(URI.create(env("AIROPS_HOST") + "/dev/stats"))
+                .header("Authorization", adminAuthorization()));
         Matcher number = Pattern.compile("\"" + Pattern.quote(name) + "\"\\s*:\\s*(\\d+)").matcher(body);
         if (!number.find()) {
             throw new IllegalStateException("no " + name + " in /dev/stats: " + body);

@@ -57,7 +57,7 @@ final class NetTools {
 
     private static void putFaults(String json) throws IOException, InterruptedException {
         Dev.send(HttpRequest.newBuilder(URI.create(Dev.env("AIROPS_HOST") + "/dev/faults"))
-                .header("Authorization", "Bearer " + Dev.env("AIROPS_DEV_ADMIN_TOKEN"))
+                .header("Authorization", Dev.adminAuthorization())
                 .header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString(json)));
     }

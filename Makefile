@@ -167,6 +167,7 @@ test-c: dev-server $(C_TESTS) $(C_EXAMPLES) $(BUILD)/tests/test_tls $(BUILD)/tes
 	@set -e; for t in $(C_TESTS); do echo "== $$t"; $(WITH_SERVER) $$t; done
 	ASAN_OPTIONS=quarantine_size_mb=1 $(PYTHON) tests/with_dev_server.py --server $(DEV_SERVER) --config bench/config.json -- $(BUILD)/tests/test_flood
 	$(PYTHON) tests/with_dev_server.py --server $(DEV_SERVER) --tls -- $(BUILD)/tests/test_tls
+	$(PYTHON) tests/with_dev_server.py --server $(DEV_SERVER) --tls -- $(BUILD)/tests/test_fork
 	$(PYTHON) tests/with_dev_server.py --server $(DEV_SERVER) --net-tools -- $(BUILD)/tests/test_network
 	$(PYTHON) tests/with_dev_server.py --server $(DEV_SERVER) --tls --net-tools -- $(BUILD)/tests/test_network
 	@set -e; for e in $(C_EXAMPLES); do echo "== $$e"; $(WITH_SERVER) $$e; done

@@ -24,7 +24,7 @@ extension TestServer {
     }
 
     func stat(_ name: String) async throws -> Int? {
-        guard case .int(let value)? = try await send("GET", "/dev/stats", identity: nil)[name] else { return nil }
+        guard case .int(let value)? = try await admin("GET", "/dev/stats")[name] else { return nil }
         return value
     }
 

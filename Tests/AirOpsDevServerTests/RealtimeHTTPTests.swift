@@ -98,11 +98,11 @@ import Testing
             #expect(wrongSecret.error?.hasPrefix("Invalid signature") == true)
             #expect(try await server.trigger(body, key: "other-key").status == 401)
             let now = Int64(Date().timeIntervalSince1970)
-            let stale = try await server.trigger(body, timestamp: now - 605)
+            let stale = try await server.trigger(body, timestamp: String(now - 605))
             #expect(stale.status == 401)
             #expect(stale.error?.hasPrefix("Timestamp expired") == true)
-            #expect(try await server.trigger(body, timestamp: now + 605).status == 401)
-            #expect(try await server.trigger(body, timestamp: now - 590).status == 200)
+            #expect(try await server.trigger(body, timestamp: String(now + 605)).status == 401)
+            #expect(try await server.trigger(body, timestamp: String(now - 590)).status == 200)
             #expect(try await server.send("POST", "/apps/1/events", identity: nil, body: body).status == 401)
             let unknownApp = try await server.trigger(body, path: "/apps/2/events")
             #expect(unknownApp.status == 404)
@@ -117,6 +117,53 @@ import Testing
             let response = try await server.send(
                 "POST", "/apps/1/events?\(query)&auth_signature=\(signature)", identity: nil, body: tampered)
             #expect(response.status == 401)
+        }
+    }
+
+    @Test func triggerSurvivesExtremeTimestamps() async throws {
+        try await withServer { server in
+            let body = #"{"name":"e","channel":"public-news","data":"x"}"#
+            let extremes = [
+                String(Int64.min), String(Int64.max), "-1", "0", String(repeating: "9", count: 40),
+                "-" + String(repeating: "9", count: 40), "", "12abc",
+            ]
+            for timestamp in extremes {
+                // Signed right, and signed wrong: the timestamp is looked at either way.
+                for secret in ["airops-dev-secret", "guess"] {
+                    let response = try await server.trigger(body, secret: secret, timestamp: timestamp)
+                    #expect(response.status == 401, "\(timestamp) \(secret)")
+                    #expect(response.error != nil, "\(timestamp) \(secret)")
+                }
+            }
+            #expect(try await server.trigger(body).status == 200)
+        }
+    }
+
+    @Test func timestampDistanceNeverOverflows() {
+        let signature = TriggerSignature(key: "k", secret: "s")
+        for (now, timestamp) in [(Int64.max, Int64.min), (Int64.min, Int64.max), (0, Int64.min), (-1, Int64.max)] {
+            let query: [(key: String, value: String)] = [
+                ("auth_key", "k"), ("auth_timestamp", String(timestamp)), ("auth_version", "1.0"),
+                ("auth_signature", "00"),
+            ]
+            #expect(throws: APIError.self, "\(now) \(timestamp)") {
+                try signature.verify(method: "POST", path: "/apps/1/events", query: query, body: [], now: now)
+            }
+        }
+    }
+
+    @Test func devStatsNeedTheAdminToken() async throws {
+        try await withServer { server in
+            let token = server.running.adminToken
+            #expect(try await server.send("GET", "/dev/stats", identity: nil).status == 401)
+            for wrong in ["wrong", String(token.dropLast()), token + "0", token.uppercased() + "G", ""] {
+                let response = try await server.admin("GET", "/dev/stats", token: wrong)
+                #expect(response.status == 401, "\(wrong)")
+                #expect(response.error?.hasPrefix("Missing or wrong admin token") == true)
+            }
+            let basic = try await server.send("GET", "/dev/stats", identity: nil, headers: ["authorization": token])
+            #expect(basic.status == 401)
+            #expect(try await server.admin("GET", "/dev/stats").status == 200)
         }
     }
 
@@ -168,7 +215,7 @@ import Testing
 
     @Test func devStatsCountConnectionsSubscriptionsAndExecutions() async throws {
         try await withServer { server in
-            let before = try await server.send("GET", "/dev/stats", identity: nil)
+            let before = try await server.admin("GET", "/dev/stats")
             #expect(
                 before.fields == [
                     "realtime_connections": .int(0), "realtime_connections_total": .int(0), "subscriptions": .int(0),
@@ -179,14 +226,14 @@ import Testing
                 try await socket.join("public-a")
                 try await socket.join("public-b")
                 _ = try await server.execute("static")
-                let during = try await server.send("GET", "/dev/stats", identity: nil)
+                let during = try await server.admin("GET", "/dev/stats")
                 #expect(during["realtime_connections"] == .int(1))
                 #expect(during["realtime_connections_total"] == .int(1))
                 #expect(during["subscriptions"] == .int(2))
                 #expect(during["executions_created"] == .int(1))
             }
             try await waitForStat(server, "realtime_connections", 0)
-            let after = try await server.send("GET", "/dev/stats", identity: nil)
+            let after = try await server.admin("GET", "/dev/stats")
             #expect(after["realtime_connections_total"] == .int(1))
             #expect(after["subscriptions"] == .int(0))
         }
@@ -238,7 +285,7 @@ import Testing
     /// Polls `/dev/stats` until `key` is `value` (closing a connection is asynchronous).
     private func waitForStat(_ server: TestServer, _ key: String, _ value: Int) async throws {
         let deadline = ContinuousClock.now + .seconds(5)
-        while try await server.send("GET", "/dev/stats", identity: nil)[key] != .int(value) {
+        while try await server.admin("GET", "/dev/stats")[key] != .int(value) {
             guard ContinuousClock.now < deadline else {
                 Issue.record("\(key) never became \(value)")
                 return

@@ -166,7 +166,7 @@ extension TestServer {
     /// A signed request to the realtime HTTP API, as the Pusher server libraries send it.
     func trigger(
         _ body: String, path: String = "/apps/1/events", secret: String = "airops-dev-secret",
-        key: String = "airops-dev-key", timestamp: Int64 = Int64(Date().timeIntervalSince1970)
+        key: String = "airops-dev-key", timestamp: String = String(Int64(Date().timeIntervalSince1970))
     ) async throws -> TestResponse {
         let query = "auth_key=\(key)&auth_timestamp=\(timestamp)&auth_version=1.0&body_md5=\(md5Hex(Array(body.utf8)))"
         let signature = hmacSHA256Hex(key: Array(secret.utf8), message: Array("POST\n\(path)\n\(query)".utf8))

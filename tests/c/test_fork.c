@@ -47,6 +47,9 @@ static airops_client *new_client(airops_delivery delivery) {
     CHECK(airops_options_set_identity(options, check_env("AIROPS_USER_ID"), check_env("AIROPS_WORKSPACE_ID"),
                                       check_env("AIROPS_HASHED_USER_ID"), NULL) == AIROPS_OK);
     CHECK(airops_options_set_delivery(options, delivery, NULL) == AIROPS_OK);
+    /* Run --tls by the harness: https:// and wss:// with its certificate. */
+    const char *ca_file = getenv("AIROPS_CA_FILE");
+    if (ca_file) CHECK(airops_options_set_ca_file(options, ca_file, NULL) == AIROPS_OK);
     airops_client *client = NULL;
     CHECK(airops_client_new(options, &client, NULL) == AIROPS_OK);
     airops_options_free(options);

@@ -2,13 +2,16 @@ import FoundationEssentials
 import NIOCore
 import NIOEmbedded
 import NIOHTTP1
+import NIOSSL
 import Synchronization
 
 /// The exchanges of blocking calls to a plain http:// API (the dev server, a local gateway),
 /// run on the thread that made the call: a kept-alive socket (through a CONNECT tunnel when
 /// proxied), NIO's HTTP/1.1 codec driven in an `EmbeddedChannel` for each exchange, no event loop. A blocking call then costs what a
 /// blocking socket costs, instead of two thread wake-ups per request. https:// goes through
-/// the event loop (``EventLoopHTTP``): a TLS session lives in a channel bound to one thread.
+/// the event loop (``EventLoopHTTP``), except in a forked child, where AsyncHTTPClient cannot
+/// run (see ``ChildExecutor``): there this engine speaks TLS too, one connection per
+/// exchange, since a TLS session lives in a channel bound to the thread that made it.
 final class CallerThreadHTTP: Sendable {
     private static let maxIdleConnections = 16
 
@@ -21,7 +24,7 @@ final class CallerThreadHTTP: Sendable {
     }
 
     func carries(_ request: HTTPRequest) -> Bool {
-        request.origin.scheme == .http
+        request.origin.scheme == .http || ProcessFork.generation > 0
     }
 
     /// Closes the kept-alive connections.
@@ -35,6 +38,7 @@ final class CallerThreadHTTP: Sendable {
     func exchange(
         _ request: HTTPRequest, idempotent: Bool, deadline: ContinuousClock.Instant
     ) throws(RetryPolicy.Failure) -> HTTPAnswer {
+        if request.origin.scheme == .https { return try secureExchange(request, deadline: deadline) }
         while true {
             let reused = idle.withLock { idle -> BlockingSocket? in
                 while let socket = idle.popLast() {
@@ -61,6 +65,37 @@ final class CallerThreadHTTP: Sendable {
     }
 
     private var proxy: ServiceURL? { policy.apiProxy }
+
+    /// An https:// exchange on a connection of its own, TLS in a channel of its own.
+    private func secureExchange(_ request: HTTPRequest, deadline: ContinuousClock.Instant) throws(RetryPolicy.Failure) -> HTTPAnswer {
+        let socket = try connect(request, deadline: deadline)
+        let channel = EmbeddedChannel()
+        defer {
+            // TLS closes with a close_notify, then waits for the peer's up to its shutdown
+            // timeout: the notify is sent, the timeout passed at once, since the socket goes.
+            channel.close(promise: nil)
+            while let bytes = try? channel.readOutbound(as: ByteBuffer.self) { try? socket.write(bytes, until: deadline) }
+            channel.embeddedEventLoop.advanceTime(by: .minutes(1))
+            _ = try? channel.finish(acceptAlreadyClosed: true)
+        }
+        do {
+            let host = request.origin.host
+            let tls = try NIOSSLClientHandler(context: try policy.tlsContext(), serverHostname: IPAddress(host) == nil ? host : nil)
+            try channel.pipeline.syncOperations.addHandler(tls)
+            try channel.pipeline.syncOperations.addHTTPClientHandlers(enableOutboundHeaderValidation: false)
+            // Active, so that the TLS handler starts its handshake.
+            channel.connect(to: try SocketAddress(ipAddress: "127.0.0.1", port: 1), promise: nil)
+        } catch {
+            var failed = failure(.answer(AirOpsError(.network, "\(request.summary): TLS cannot start (\(error))")), request)
+            failed.mayHaveBeenSent = false
+            throw failed
+        }
+        do throws(ExchangeError) {
+            return try exchange(request, on: socket, through: channel, secure: true, deadline: deadline).0.0
+        } catch {
+            throw failure(error, request)
+        }
+    }
 
     private func connect(_ request: HTTPRequest, deadline: ContinuousClock.Instant) throws(RetryPolicy.Failure) -> BlockingSocket {
         let (host, port) = proxy.map { ($0.host, $0.port) } ?? (request.origin.host, request.origin.port)
@@ -125,7 +160,8 @@ final class CallerThreadHTTP: Sendable {
     /// Writes the request through the codec and reads until the answer's end; says whether
     /// the codec is clean afterwards (not when the answer ran to the end of the connection).
     private func exchange(
-        _ request: HTTPRequest, on socket: BlockingSocket, through channel: EmbeddedChannel, deadline: ContinuousClock.Instant
+        _ request: HTTPRequest, on socket: BlockingSocket, through channel: EmbeddedChannel, secure: Bool = false,
+        deadline: ContinuousClock.Instant
     ) throws(ExchangeError) -> ((HTTPAnswer, keepAlive: Bool), clean: Bool) {
         var answer: (head: HTTPResponseHead, body: ByteBuffer)?
         var received = 0
@@ -148,6 +184,11 @@ final class CallerThreadHTTP: Sendable {
                     received += count
                     // Straight into the pipeline: writeInbound's promise and flush cost more than the decoding.
                     channel.pipeline.syncOperations.fireChannelRead(NIOAny(buffer))
+                    if secure {
+                        // TLS flushes at the end of a read: its handshake answers, then the request.
+                        channel.pipeline.syncOperations.fireChannelReadComplete()
+                        while let bytes = try channel.readOutbound(as: ByteBuffer.self) { try socket.write(bytes, until: deadline) }
+                    }
                 }
                 try channel.throwIfErrorCaught()
                 while let part = try channel.readInbound(as: HTTPClientResponsePart.self) {
@@ -172,6 +213,10 @@ final class CallerThreadHTTP: Sendable {
             throw error
         } catch let error as BlockingSocket.Failure {
             throw .socket(error)
+        } catch let error as NIOSSLError {
+            throw .answer(AirOpsError(.network, "\(request.summary): TLS failed (\(error))"))
+        } catch let error as BoringSSLError {
+            throw .answer(AirOpsError(.network, "\(request.summary): TLS failed (\(error))"))
         } catch {
             throw .answer(AirOpsError(.network, "\(request.summary): malformed HTTP answer (\(error))"))
         }

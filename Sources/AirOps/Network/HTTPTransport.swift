@@ -91,16 +91,10 @@ final class HTTPTransport: Sendable {
 
     /// An exchange of a forked child that does not run on a calling thread. AsyncHTTPClient
     /// looks names up on libdispatch, which runs nothing in a forked child: the calling-thread
-    /// engine runs on a pool thread instead. That engine does not speak TLS yet, so https://
-    /// fails at once in a child rather than hanging.
+    /// engine runs on a pool thread instead.
     private func inForkedChild(
         _ request: HTTPRequest, idempotent: Bool, deadline: ContinuousClock.Instant
     ) async throws(RetryPolicy.Failure) -> HTTPAnswer {
-        guard callerThread.carries(request) else {
-            throw RetryPolicy.Failure(
-                error: AirOpsError(.network, "\(request.summary): https:// is not supported yet in a process forked after the library started its threads"),
-                mayHaveBeenSent: false)
-        }
         let callerThread = self.callerThread
         do {
             return try await EventLoops.offload(on: EventLoops.group.any()) {

@@ -15,6 +15,7 @@ guarantees that no callback for it runs again.
 from __future__ import annotations
 
 import itertools
+import json
 import queue
 import threading
 from types import TracebackType
@@ -30,16 +31,27 @@ __all__ = ["END", "ON_EVENT", "EventSink", "register", "unregister", "registered
 END: Final = object()
 """Queued after the last event (COMPLETED, cancel or close); sticky: consumers put it back."""
 
+DEFAULT_MAX_BUFFERED_EVENTS: Final = 10_000
+"""As the library's default (``airops_options_set_max_buffered_events``)."""
+
+OVERFLOW_CODE: Final = "events_overflowed"
+"""The ``error_code`` of the COMPLETED that ends a stream whose consumer fell too far behind."""
+
 
 class EventSink:
     """Where one streamed execution's events go: the user's ``on_event``, then a queue.
 
     The first exception that ``on_event`` raises is logged and kept (with its traceback) as
     :attr:`error`; later events are still delivered. The iterator and ``result()`` re-raise it.
+
+    At most `limit` events wait for iteration: when the iterator falls further behind (or
+    nobody iterates), the queue ends with a COMPLETED whose ``error_code`` is
+    :data:`OVERFLOW_CODE`, as the library's own buffer does; ``on_event`` still sees every event.
     """
 
-    def __init__(self, on_event: EventHandler | None) -> None:
+    def __init__(self, on_event: EventHandler | None, limit: int = DEFAULT_MAX_BUFFERED_EVENTS) -> None:
         self.on_event = on_event
+        self.limit = limit
         self.queue: queue.SimpleQueue[Event | object] = queue.SimpleQueue()
         self.ended = threading.Event()
         self._lock = threading.Lock()
@@ -67,11 +79,23 @@ class EventSink:
                 with self._lock:
                     if self._error is None:
                         self._error = (error, error.__traceback__)
-        if self.ended.is_set():  # closed or cancelled from inside on_event
+        if self.ended.is_set():  # closed, cancelled or overflowed
+            return
+        if event.kind is not EventKind.COMPLETED and self.queue.qsize() >= self.limit:
+            self._overflow(event.execution_id)
             return
         self.queue.put(event)
         if event.kind is EventKind.COMPLETED:
             self.finish()
+
+    def _overflow(self, execution_id: str) -> None:
+        message = (f"more than {self.limit} events waited for iteration: the rest of the stream "
+                   "was dropped; wait for the execution's result")
+        self.queue.put(Event(kind=EventKind.COMPLETED, execution_id=execution_id, content="",
+                             error_code=OVERFLOW_CODE,
+                             json=json.dumps({"content": "", "error_code": OVERFLOW_CODE,
+                                              "error_message": message})))
+        self.finish()
 
     def finish(self) -> None:
         """Marks the end of the stream: iteration ends once the queued events are consumed."""

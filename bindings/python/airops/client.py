@@ -198,15 +198,16 @@ class AirOps:
 
     def dispatch(self, max_events: int = 0) -> int:
         """Queued delivery: runs the ``on_event`` callbacks (and queues the events for
-        iteration) of up to `max_events` waiting events, 0 meaning all that wait now, on the
-        calling thread. Returns at once when none wait.
+        iteration) of up to `max_events` waiting events, 0 (or any count larger than that,
+        up to 2**64 - 1, a ``size_t``) meaning all that wait now, on the calling thread.
+        Returns at once when none wait.
 
         Returns:
             How many events were dispatched.
 
         Raises:
             InvalidArgumentError: a client in direct delivery, a closed client, or a
-                negative `max_events`.
+                `max_events` that is negative or above 2**64 - 1.
         """
         if isinstance(max_events, bool) or not isinstance(max_events, int):
             raise TypeError(f"max_events must be an int, not {type(max_events).__name__}")

@@ -61,6 +61,9 @@ class Event:
         tool: AGENT_ACTION and AGENT_ACTION_ERROR: the tool's name.
         tool_input: AGENT_ACTION: the tool's input.
         tool_error: AGENT_ACTION_ERROR: the error message.
+        error_code: COMPLETED that the library made: the failed execution's error code, or
+            ``"events_overflowed"`` when the consumer fell more than ``max_buffered_events``
+            behind (the rest of the stream was dropped; ``result()`` still returns the record).
     """
 
     kind: EventKind
@@ -73,6 +76,7 @@ class Event:
     tool: str | None = None
     tool_input: dict[str, Any] | None = field(default=None, hash=False)
     tool_error: str | None = None
+    error_code: str | None = None
     # `data`, parsed on first use: most callbacks never look at it, and parsing every event
     # would cost more than the rest of its copy.
     _data: dict[str, Any] | None = field(default=None, init=False, repr=False, compare=False)
@@ -131,7 +135,7 @@ def event_from_c(event: EventStruct) -> Event:
         return Event(**common, content=_text(data.chunk.content))
     if kind is EventKind.COMPLETED:
         return Event(**common, content=_text(data.completed.content),
-                     result=_text(data.completed.result))
+                     result=_text(data.completed.result), error_code=_text(data.completed.error_code))
     if kind is EventKind.AGENT_RESPONSE:
         response = data.agent_response
         return Event(**common, token=_text(response.token),

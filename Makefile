@@ -212,13 +212,13 @@ $(DECODER_FUZZ): $(SWIFT_SOURCES) tests/fuzz/decoders/main.swift
 
 test-fuzz: $(BUILD)/fuzz/fuzz_abi $(DECODER_FUZZ)
 	@mkdir -p $(BUILD)/fuzz/corpus $(BUILD)/fuzz/decoder-corpus
-	$(BUILD)/fuzz/fuzz_abi -runs=20000 -max_len=4096 -seed=1 $(BUILD)/fuzz/corpus tests/fuzz/seeds
-	$(DECODER_FUZZ) -runs=50000 -max_len=4096 -seed=1 $(BUILD)/fuzz/decoder-corpus tests/fuzz/decoder-seeds
+	$(BUILD)/fuzz/fuzz_abi -runs=20000 -max_len=4096 -seed=1 -artifact_prefix=$(BUILD)/fuzz/ $(BUILD)/fuzz/corpus tests/fuzz/seeds
+	$(DECODER_FUZZ) -runs=50000 -max_len=4096 -seed=1 -artifact_prefix=$(BUILD)/fuzz/ $(BUILD)/fuzz/decoder-corpus tests/fuzz/decoder-seeds
 
 fuzz: $(BUILD)/fuzz/fuzz_abi $(DECODER_FUZZ)
 	@mkdir -p $(BUILD)/fuzz/corpus $(BUILD)/fuzz/decoder-corpus
-	$(BUILD)/fuzz/fuzz_abi -max_total_time=$(FUZZ_SECONDS) -max_len=65536 $(BUILD)/fuzz/corpus tests/fuzz/seeds
-	$(DECODER_FUZZ) -max_total_time=$(FUZZ_SECONDS) -max_len=1048576 $(BUILD)/fuzz/decoder-corpus tests/fuzz/decoder-seeds
+	$(BUILD)/fuzz/fuzz_abi -max_total_time=$(FUZZ_SECONDS) -max_len=65536 -artifact_prefix=$(BUILD)/fuzz/ $(BUILD)/fuzz/corpus tests/fuzz/seeds
+	$(DECODER_FUZZ) -max_total_time=$(FUZZ_SECONDS) -max_len=1048576 -artifact_prefix=$(BUILD)/fuzz/ $(BUILD)/fuzz/decoder-corpus tests/fuzz/decoder-seeds
 
 # valgrind memcheck over 1000 executions: 0 bytes definitely lost. valgrind cannot read the
 # library's DWARF 5 debug info, so it runs a copy without it.

@@ -75,13 +75,3 @@ enum Pause {
         }
     }
 }
-
-extension TimeAmount {
-    /// The duration in nanoseconds, at most `Int64.max` (292 years).
-    init(_ duration: Duration) {
-        let (seconds, attoseconds) = duration.components
-        let (whole, overflow) = seconds.multipliedReportingOverflow(by: 1_000_000_000)
-        let (total, overflowAgain) = whole.addingReportingOverflow(attoseconds / 1_000_000_000)
-        self = .nanoseconds(overflow || overflowAgain ? .max : total)
-    }
-}

@@ -20,6 +20,8 @@ public final class SerialThread: TaskExecutor, @unchecked Sendable {
     private var items: [Item] = []
     private var thread: pthread_t? = nil
     private var stopped = false
+    /// Until the first stop() joins or detaches the thread.
+    private var joinable = true
     private var submitted = 0
     private var completed = 0
     private let process = ProcessStamp()
@@ -81,10 +83,10 @@ public final class SerialThread: TaskExecutor, @unchecked Sendable {
     public func stop() {
         guard !process.isInherited else { return }
         let (ending, calledOnThread) = withLock {
-            defer { thread = nil }
+            defer { joinable = false }
             stopped = true
             pthread_cond_broadcast(changed)
-            return (thread, isCurrentLocked)
+            return (joinable ? thread : nil, isCurrentLocked)
         }
         guard let ending else { return }
         if calledOnThread { pthread_detach(ending) } else { pthread_join(ending, nil) }

@@ -76,6 +76,15 @@ def c_int64(value: int, name: str) -> int:
     return value
 
 
+def c_size(value: int, name: str) -> int:
+    """Checks that an integer fits a ``size_t`` (ctypes would silently wrap a negative one)."""
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise TypeError(f"{name} must be an int, not {type(value).__name__}")
+    if not 0 <= value < 1 << 64:
+        raise invalid_argument(f"{name} is out of range: {value}")
+    return value
+
+
 def c_milliseconds(seconds: float, name: str) -> int:
     """Converts seconds to whole milliseconds (rounded up), clamped to ``int64_t``."""
     if isinstance(seconds, bool) or not isinstance(seconds, (int, float)):

@@ -7,9 +7,10 @@ from dataclasses import dataclass, fields
 from typing import Any, Final, Literal
 
 from ._call import call, invalid_argument
-from ._convert import c_milliseconds, c_string
+from ._convert import c_milliseconds, c_size, c_string
 from ._library import ClientHandle, LogCallback, library
 from ._log import forward_library_record, library_min_level
+from ._stream import DEFAULT_MAX_BUFFERED_EVENTS
 
 __all__ = ["Delivery", "DELIVERY_MODES", "Redirects", "REDIRECT_POLICIES", "Identity", "Settings",
            "masked_url", "new_client", "ON_LOG"]
@@ -83,6 +84,7 @@ class Settings:
     no_proxy: bytes | None = None
     redirects: int = 0
     allow_insecure_http: bool = False
+    max_buffered_events: int = DEFAULT_MAX_BUFFERED_EVENTS
 
     @classmethod
     def convert(cls, identity: Identity | None, host: str | None,
@@ -92,7 +94,8 @@ class Settings:
                 load_environment: bool, max_retries: int | None = None,
                 ca_file: str | None = None, *, proxy: str | None = None,
                 no_proxy: str | None = None, follow_redirects: Redirects = "never",
-                allow_insecure_http: bool = False) -> Settings:
+                allow_insecure_http: bool = False,
+                max_buffered_events: int = DEFAULT_MAX_BUFFERED_EVENTS) -> Settings:
         """Converts the keyword arguments of :class:`airops.AirOps`.
 
         Raises:
@@ -131,6 +134,7 @@ class Settings:
             no_proxy=c_string(no_proxy, "no_proxy"),
             redirects=REDIRECT_POLICIES[follow_redirects],
             allow_insecure_http=allow_insecure_http,
+            max_buffered_events=c_size(max_buffered_events, "max_buffered_events"),
         )
 
     def __repr__(self) -> str:
@@ -173,6 +177,7 @@ class Settings:
         call(lib.airops_options_set_redirects, options, self.redirects)
         call(lib.airops_options_allow_insecure_http, options, int(self.allow_insecure_http))
         call(lib.airops_options_set_delivery, options, self.delivery)
+        call(lib.airops_options_set_max_buffered_events, options, self.max_buffered_events)
         min_level = library_min_level()
         if min_level is not None:
             call(lib.airops_options_set_log_callback, options, min_level, ON_LOG, None)

@@ -52,7 +52,7 @@ from ._convert import c_id, c_int64, c_json, c_milliseconds, c_string
 from ._library import EventCallback, library
 from ._log import logger
 from ._options import Redirects
-from ._stream import END, ON_EVENT, EventSink, register, unregister
+from ._stream import DEFAULT_MAX_BUFFERED_EVENTS, END, ON_EVENT, EventSink, register, unregister
 from .client import AirOps
 from .events import Event, EventHandler, EventKind
 from .execution import Execution
@@ -82,8 +82,8 @@ class _AsyncEventSink(EventSink):
     """
 
     def __init__(self, on_event: EventHandler | None, loop: asyncio.AbstractEventLoop,
-                 loop_thread: int) -> None:
-        super().__init__(on_event)
+                 loop_thread: int, limit: int) -> None:
+        super().__init__(on_event, limit)
         self._loop = loop
         self._loop_thread = loop_thread
         self._changed = asyncio.Event()
@@ -140,7 +140,7 @@ class AsyncAirOps:
     Args:
         host, request_timeout, realtime_url, pusher_key, pusher_cluster,
         subscription_timeout, load_environment, max_retries, ca_file, proxy, no_proxy,
-        follow_redirects, allow_insecure_http: as for :class:`airops.AirOps`.
+        follow_redirects, allow_insecure_http, max_buffered_events: as for :class:`airops.AirOps`.
         delivery: always ``"queued"`` (events and completions are dispatched by the event
             loop); accepted for symmetry with :class:`airops.AirOps`, any other value raises.
 
@@ -158,7 +158,8 @@ class AsyncAirOps:
                  delivery: Literal["queued"] = "queued", load_environment: bool = True,
                  max_retries: int | None = None, ca_file: str | None = None,
                  proxy: str | None = None, no_proxy: str | None = None,
-                 follow_redirects: Redirects = "never", allow_insecure_http: bool = False) -> None:
+                 follow_redirects: Redirects = "never", allow_insecure_http: bool = False,
+                 max_buffered_events: int = DEFAULT_MAX_BUFFERED_EVENTS) -> None:
         _check_delivery(delivery)
         self._attach(AirOps(host, request_timeout, realtime_url=realtime_url,
                             pusher_key=pusher_key, pusher_cluster=pusher_cluster,
@@ -166,7 +167,8 @@ class AsyncAirOps:
                             load_environment=load_environment, max_retries=max_retries,
                             ca_file=ca_file, proxy=proxy, no_proxy=no_proxy,
                             follow_redirects=follow_redirects,
-                            allow_insecure_http=allow_insecure_http))
+                            allow_insecure_http=allow_insecure_http,
+                            max_buffered_events=max_buffered_events))
 
     @classmethod
     def identify(cls, user_id: str, workspace_id: str | int, hashed_user_id: str,
@@ -177,7 +179,8 @@ class AsyncAirOps:
                  load_environment: bool = True, max_retries: int | None = None,
                  ca_file: str | None = None, proxy: str | None = None,
                  no_proxy: str | None = None, follow_redirects: Redirects = "never",
-                 allow_insecure_http: bool = False) -> AsyncAirOps:
+                 allow_insecure_http: bool = False,
+                 max_buffered_events: int = DEFAULT_MAX_BUFFERED_EVENTS) -> AsyncAirOps:
         """Creates a client that identifies an end user; the arguments are those of
         :meth:`airops.AirOps.identify` (`delivery` must be ``"queued"``).
 
@@ -194,7 +197,8 @@ class AsyncAirOps:
                                        max_retries=max_retries, ca_file=ca_file,
                                        proxy=proxy, no_proxy=no_proxy,
                                        follow_redirects=follow_redirects,
-                                       allow_insecure_http=allow_insecure_http))
+                                       allow_insecure_http=allow_insecure_http,
+                                       max_buffered_events=max_buffered_events))
         return client
 
     def _attach(self, sync: AirOps) -> None:
@@ -285,7 +289,8 @@ class AsyncAirOps:
         sink: _AsyncEventSink | None = None
         key: int | None = None
         if stream:
-            sink = _AsyncEventSink(on_event, loop, self._loop_thread)
+            assert self._sync is not None
+            sink = _AsyncEventSink(on_event, loop, self._loop_thread, self._sync._max_buffered_events)
             key = register(sink)
         free = library().airops_execution_free
 

@@ -127,7 +127,7 @@ class Apps:
         if on_event is not None and not callable(on_event):
             raise TypeError("on_event must be callable")
         client = self._client._pointer()
-        sink = EventSink(on_event)
+        sink = EventSink(on_event, self._client._max_buffered_events)
         key = register(sink)
         try:
             out = ExecutionHandle()

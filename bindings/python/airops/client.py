@@ -16,7 +16,7 @@ from ._handle import NativeHandle
 from ._library import library
 from ._log import logger
 from ._options import Delivery, Identity, Redirects, Settings, new_client
-from ._stream import EventSink, unregister
+from ._stream import DEFAULT_MAX_BUFFERED_EVENTS, EventSink, unregister
 from .apps import Apps
 from .execution import Execution
 
@@ -93,6 +93,10 @@ class AirOps:
         allow_insecure_http: let an identified client use a plain ``http://`` host that is
             not loopback (127.0.0.0/8, ::1, ``localhost`` are always allowed). The hashed user
             id is a credential: leave this off outside development.
+        max_buffered_events: how many events of one stream may wait for a consumer that falls
+            behind (``on_event`` or iteration), from 1 to 10,000,000 (default 10,000); then
+            the stream ends with a COMPLETED whose ``error_code`` is ``"events_overflowed"``
+            and ``result()`` still returns the record. Memory stays bounded.
 
     Raises:
         InvalidArgumentError: a malformed host, URL, key, cluster, timeout, delivery mode,
@@ -107,12 +111,14 @@ class AirOps:
                  delivery: Delivery = "direct", load_environment: bool = True,
                  max_retries: int | None = None, ca_file: str | None = None,
                  proxy: str | None = None, no_proxy: str | None = None,
-                 follow_redirects: Redirects = "never", allow_insecure_http: bool = False) -> None:
+                 follow_redirects: Redirects = "never", allow_insecure_http: bool = False,
+                 max_buffered_events: int = DEFAULT_MAX_BUFFERED_EVENTS) -> None:
         self._open(Settings.convert(None, host, request_timeout, realtime_url, pusher_key,
                                     pusher_cluster, subscription_timeout, delivery,
                                     load_environment, max_retries, ca_file, proxy=proxy,
                                     no_proxy=no_proxy, follow_redirects=follow_redirects,
-                                    allow_insecure_http=allow_insecure_http))
+                                    allow_insecure_http=allow_insecure_http,
+                                    max_buffered_events=max_buffered_events))
 
     @classmethod
     def identify(cls, user_id: str, workspace_id: str | int, hashed_user_id: str,
@@ -123,7 +129,8 @@ class AirOps:
                  max_retries: int | None = None, ca_file: str | None = None,
                  proxy: str | None = None, no_proxy: str | None = None,
                  follow_redirects: Redirects = "never",
-                 allow_insecure_http: bool = False) -> AirOps:
+                 allow_insecure_http: bool = False,
+                 max_buffered_events: int = DEFAULT_MAX_BUFFERED_EVENTS) -> AirOps:
         """Creates a client that identifies an end user (all three values are required).
 
         Args:
@@ -132,8 +139,8 @@ class AirOps:
             hashed_user_id: :func:`airops.hash_user_id` of `user_id`, computed on your backend.
             host, request_timeout, realtime_url, pusher_key, pusher_cluster,
             subscription_timeout, delivery, load_environment, max_retries, ca_file, proxy,
-            no_proxy, follow_redirects, allow_insecure_http: as for :class:`AirOps` (the
-                identity is never read from the environment).
+            no_proxy, follow_redirects, allow_insecure_http, max_buffered_events: as for
+                :class:`AirOps` (the identity is never read from the environment).
 
         Raises:
             InvalidArgumentError: a missing, empty or malformed value, a plain ``http://``
@@ -148,7 +155,8 @@ class AirOps:
                                       delivery, load_environment, max_retries, ca_file,
                                       proxy=proxy, no_proxy=no_proxy,
                                       follow_redirects=follow_redirects,
-                                      allow_insecure_http=allow_insecure_http))
+                                      allow_insecure_http=allow_insecure_http,
+                                      max_buffered_events=max_buffered_events))
         return client
 
     def _open(self, settings: Settings) -> None:
@@ -157,6 +165,7 @@ class AirOps:
         self._executions: set[NativeHandle] = set()
         self._apps = Apps(self)
         self._queued = settings.delivery == 1
+        self._max_buffered_events = settings.max_buffered_events
         self._handle = NativeHandle(pointer, library().airops_client_free)
         with _open_clients_lock:
             _open_clients.add(self)

@@ -6,6 +6,7 @@ import ctypes
 import math
 import queue
 import select
+import threading
 import time
 from collections.abc import Iterator
 from types import TracebackType
@@ -197,6 +198,8 @@ class Execution:
             raise invalid_argument("cannot wait for events inside an event callback")
         if timeout is not None and (math.isnan(timeout) or timeout < 0):
             raise invalid_argument("timeout must be a non-negative number of seconds")
+        if timeout is not None and timeout > threading.TIMEOUT_MAX:
+            timeout = None  # longer than any wait a thread can make: no limit
         if not self._client._queued:
             try:
                 return sink.queue.get(timeout=timeout)

@@ -59,7 +59,11 @@ struct RealtimeSocketRoute: Sendable {
                     case .text(let text):
                         try await outbound.write(.text(text))
                     case .close(let code):
-                        return try await outbound.close(.init(codeNumber: Int(code)), reason: nil)
+                        // Written by hand, as in refuse(); the inbound task ends at the
+                        // client's close reply, and with it the connection.
+                        try await writeClose(outbound, code: Int(code), reason: "")
+                        try await Task.sleep(for: Self.refusalTimeout)
+                        return
                     case .drop:
                         return connection.drop()
                     }
@@ -87,10 +91,7 @@ struct RealtimeSocketRoute: Sendable {
         _ inbound: WebSocketInboundStream, _ outbound: WebSocketOutboundWriter, code: Int, _ message: String
     ) async throws {
         try await outbound.write(.text(PusherMessage.error(code: code, message).text))
-        var payload = ByteBuffer()
-        payload.write(webSocketErrorCode: .init(codeNumber: code))
-        payload.writeString(message)
-        try await outbound.write(.custom(.init(fin: true, opcode: .connectionClose, data: payload)))
+        try await writeClose(outbound, code: code, reason: message)
         try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask {
                 for try await _ in inbound {}
@@ -101,5 +102,13 @@ struct RealtimeSocketRoute: Sendable {
             try await group.next()
             group.cancelAll()
         }
+    }
+
+    /// A close frame, without the half-close that `outbound.close` adds (see refuse()).
+    private func writeClose(_ outbound: WebSocketOutboundWriter, code: Int, reason: String) async throws {
+        var payload = ByteBuffer()
+        payload.write(webSocketErrorCode: .init(codeNumber: code))
+        payload.writeString(reason)
+        try await outbound.write(.custom(.init(fin: true, opcode: .connectionClose, data: payload)))
     }
 }

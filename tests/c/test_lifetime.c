@@ -2,7 +2,8 @@
  * - a wait (blocking or _async) reports after the execution's last event callback;
  * - airops_client_free delivers every completion still in flight (cancelled) before it
  *   returns and none after: each completion's user_data is freed right after the free, so
- *   a late completion would be a use after free; frees race the calls, in bounded loops;
+ *   a late completion would be a use after free; frees race starts, waits, gets and
+ *   cancels, in bounded loops;
  * - executions still open when their client is freed stop their events;
  * - airops_app_get_async. */
 #define _POSIX_C_SOURCE 200809L
@@ -15,7 +16,7 @@
 #include <unistd.h>
 
 #define ROUNDS 25
-#define CALLS 6
+#define CALLS 8
 
 typedef struct stream_state {
     atomic_int events;
@@ -141,7 +142,10 @@ static void test_free_races_calls(airops_delivery delivery) {
         airops_execution *opened = NULL;
         CHECK(airops_execution_open(client, "00000000-0000-4000-8000-000000000000", &opened, NULL) == AIROPS_OK);
         for (int i = 0; i < CALLS; i++) {
-            switch (i % 3) {
+            switch (i % 4) {
+            case 3:
+                CHECK(airops_execution_cancel_async(opened, on_result, &calls[i], NULL) == AIROPS_OK);
+                break;
             case 0:
                 CHECK(airops_app_execute_async(client, "hello-world", "{\"name\": \"Race\"}", 0, i % 2, on_event, &streams[i],
                                                on_started, &calls[i], NULL) == AIROPS_OK);

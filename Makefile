@@ -79,7 +79,7 @@ $(BUILD)/examples/%: examples/c/%.c include/airops.h $(LIB)
 	$(CC) $(CFLAGS) $< -o $@ $(LDFLAGS) -lairops
 
 # The C tests run under AddressSanitizer (with its leak check) and UBSan.
-$(BUILD)/tests/%: tests/*/%.c tests/c/check.h tests/c/dev_server.h include/airops.h $(LIB)
+$(BUILD)/tests/%: tests/*/%.c tests/c/check.h tests/c/dev_server.h tests/c/test_client.h include/airops.h $(LIB)
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) -fsanitize=address,undefined -fno-omit-frame-pointer $< -o $@ $(LDFLAGS) -lairops -lpthread
 

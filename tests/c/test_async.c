@@ -1,7 +1,7 @@
 /* The non-blocking calls, driven the way an event loop drives them: queued delivery, poll()
  * on the client's descriptor, airops_client_dispatch() on this thread, no other threads. */
 #define _POSIX_C_SOURCE 200809L
-#include "check.h"
+#include "test_client.h"
 
 #include <airops.h>
 #include <poll.h>
@@ -58,20 +58,9 @@ static void run_until(airops_client *client, const int *flag) {
     CHECK(*flag);
 }
 
-static airops_client *new_client(void) {
-    airops_options *options = airops_options_new();
-    CHECK(airops_options_load_environment(options, NULL) == AIROPS_OK);
-    CHECK(airops_options_set_identity(options, check_env("AIROPS_USER_ID"), check_env("AIROPS_WORKSPACE_ID"),
-                                      check_env("AIROPS_HASHED_USER_ID"), NULL) == AIROPS_OK);
-    CHECK(airops_options_set_delivery(options, AIROPS_DELIVERY_QUEUED, NULL) == AIROPS_OK);
-    airops_client *client = NULL;
-    CHECK(airops_client_new(options, &client, NULL) == AIROPS_OK);
-    airops_options_free(options);
-    return client;
-}
 
 int main(void) {
-    airops_client *client = new_client();
+    airops_client *client = test_client(AIROPS_DELIVERY_QUEUED);
 
     /* A streamed execution: started, its events, then its result, all on this thread. */
     outcome started = {0};

@@ -4,7 +4,7 @@
  * non-blocking and queued calls while the parent keeps running executions; a grandchild
  * does the same once more. Each child is bounded by alarm(); the parent waits for it. */
 #define _POSIX_C_SOURCE 200809L
-#include "check.h"
+#include "test_client.h"
 
 #include <airops.h>
 #include <poll.h>
@@ -41,20 +41,6 @@ static void on_started(airops_code code, airops_execution *execution, const airo
     atomic_store(&state->done, 1);
 }
 
-static airops_client *new_client(airops_delivery delivery) {
-    airops_options *options = airops_options_new();
-    CHECK(airops_options_load_environment(options, NULL) == AIROPS_OK);
-    CHECK(airops_options_set_identity(options, check_env("AIROPS_USER_ID"), check_env("AIROPS_WORKSPACE_ID"),
-                                      check_env("AIROPS_HASHED_USER_ID"), NULL) == AIROPS_OK);
-    CHECK(airops_options_set_delivery(options, delivery, NULL) == AIROPS_OK);
-    /* Run --tls by the harness: https:// and wss:// with its certificate. */
-    const char *ca_file = getenv("AIROPS_CA_FILE");
-    if (ca_file) CHECK(airops_options_set_ca_file(options, ca_file, NULL) == AIROPS_OK);
-    airops_client *client = NULL;
-    CHECK(airops_client_new(options, &client, NULL) == AIROPS_OK);
-    airops_options_free(options);
-    return client;
-}
 
 /* Waits for `execution` and checks that it succeeded; frees it. */
 static void check_success(airops_execution *execution) {
@@ -139,8 +125,8 @@ static void check_inherited(airops_client *client, airops_client *queued, airops
 
 /* What a child does: everything a fresh process can, on clients of its own. */
 static void child_work(int depth) {
-    airops_client *direct = new_client(AIROPS_DELIVERY_DIRECT);
-    airops_client *queued = new_client(AIROPS_DELIVERY_QUEUED);
+    airops_client *direct = test_client(AIROPS_DELIVERY_DIRECT);
+    airops_client *queued = test_client(AIROPS_DELIVERY_QUEUED);
     run_blocking(direct);
     run_streamed(direct);
     run_chat(direct);
@@ -150,7 +136,7 @@ static void child_work(int depth) {
         pid_t grandchild = fork();
         if (grandchild == 0) {
             alarm(CHILD_SECONDS);
-            airops_client *own = new_client(AIROPS_DELIVERY_DIRECT);
+            airops_client *own = test_client(AIROPS_DELIVERY_DIRECT);
             run_blocking(own);
             run_streamed(own);
             airops_client_free(own);
@@ -166,8 +152,8 @@ static void child_work(int depth) {
 }
 
 int main(void) {
-    airops_client *client = new_client(AIROPS_DELIVERY_DIRECT);
-    airops_client *queued = new_client(AIROPS_DELIVERY_QUEUED);
+    airops_client *client = test_client(AIROPS_DELIVERY_DIRECT);
+    airops_client *queued = test_client(AIROPS_DELIVERY_QUEUED);
     /* The parent streams first, so that its event loops, delivery thread and realtime
      * connection are running at fork time; an execution stays open across the fork. */
     run_streamed(client);

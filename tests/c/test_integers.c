@@ -4,7 +4,7 @@
  * never a trap. Calls that get AIROPS_OK really run against the dev server, so that a clamped
  * timeout or count is also used, not only stored. */
 #define _POSIX_C_SOURCE 200809L
-#include "check.h"
+#include "test_client.h"
 
 #include <airops.h>
 #include <limits.h>
@@ -47,21 +47,14 @@ static void pause_ms(long ms) {
 }
 
 static airops_client *new_client(airops_delivery delivery, int64_t timeout_ms) {
-    airops_options *options = airops_options_new();
-    CHECK(airops_options_load_environment(options, NULL) == AIROPS_OK);
-    CHECK(airops_options_set_identity(options, check_env("AIROPS_USER_ID"), check_env("AIROPS_WORKSPACE_ID"),
-                                      check_env("AIROPS_HASHED_USER_ID"), NULL) == AIROPS_OK);
-    CHECK(airops_options_set_delivery(options, delivery, NULL) == AIROPS_OK);
+    airops_options *options = test_options(delivery);
     CHECK(airops_options_set_request_timeout(options, timeout_ms, NULL) == AIROPS_OK);
     CHECK(airops_options_set_subscription_timeout(options, timeout_ms, NULL) == AIROPS_OK);
-    airops_client *client = NULL;
-    CHECK(airops_client_new(options, &client, NULL) == AIROPS_OK);
-    airops_options_free(options);
-    return client;
+    return test_client_from(options);
 }
 
 /* The option setters: timeouts, counts, flags and enums. */
-static void test_options(void) {
+static void test_option_setters(void) {
     airops_options *options = airops_options_new();
     for (size_t i = 0; i < COUNT(int64_values); i++) {
         int64_t value = int64_values[i];
@@ -256,7 +249,7 @@ static void test_dispatch(airops_client *queued, airops_client *direct) {
 }
 
 int main(void) {
-    test_options();
+    test_option_setters();
     /* Clients whose request and subscription timeouts are the largest there are. */
     airops_client *direct = new_client(AIROPS_DELIVERY_DIRECT, INT64_MAX);
     airops_client *queued = new_client(AIROPS_DELIVERY_QUEUED, INT64_MAX);

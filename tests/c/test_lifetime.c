@@ -7,7 +7,7 @@
  * - executions still open when their client is freed stop their events;
  * - airops_app_get_async. */
 #define _POSIX_C_SOURCE 200809L
-#include "check.h"
+#include "test_client.h"
 
 #include <airops.h>
 #include <poll.h>
@@ -71,21 +71,10 @@ static void on_json(airops_code code, const char *json, const airops_error *erro
     atomic_fetch_add(&call->runs, 1);
 }
 
-static airops_client *new_client(airops_delivery delivery) {
-    airops_options *options = airops_options_new();
-    CHECK(airops_options_load_environment(options, NULL) == AIROPS_OK);
-    CHECK(airops_options_set_identity(options, check_env("AIROPS_USER_ID"), check_env("AIROPS_WORKSPACE_ID"),
-                                      check_env("AIROPS_HASHED_USER_ID"), NULL) == AIROPS_OK);
-    CHECK(airops_options_set_delivery(options, delivery, NULL) == AIROPS_OK);
-    airops_client *client = NULL;
-    CHECK(airops_client_new(options, &client, NULL) == AIROPS_OK);
-    airops_options_free(options);
-    return client;
-}
 
 /* Blocking wait in direct delivery: the COMPLETED callback has returned when it does. */
 static void test_wait_after_last_event(void) {
-    airops_client *client = new_client(AIROPS_DELIVERY_DIRECT);
+    airops_client *client = test_client(AIROPS_DELIVERY_DIRECT);
     for (int i = 0; i < 10; i++) {
         stream_state state = {0};
         airops_execution *execution = NULL;
@@ -104,7 +93,7 @@ static void test_wait_after_last_event(void) {
 
 /* wait_async: its completion runs after the COMPLETED callback, in both delivery modes. */
 static void test_wait_async_after_last_event(airops_delivery delivery) {
-    airops_client *client = new_client(delivery);
+    airops_client *client = test_client(delivery);
     for (int i = 0; i < 10; i++) {
         stream_state state = {0};
         call_state started = {0}, waited = {.stream = &state};
@@ -136,7 +125,7 @@ static void test_wait_async_after_last_event(airops_delivery delivery) {
 static void test_free_races_calls(airops_delivery delivery) {
     int cancelled = 0, finished = 0;
     for (int round = 0; round < ROUNDS; round++) {
-        airops_client *client = new_client(delivery);
+        airops_client *client = test_client(delivery);
         call_state *calls = calloc(CALLS, sizeof *calls);
         stream_state *streams = calloc(CALLS, sizeof *streams);
         airops_execution *opened = NULL;
@@ -184,7 +173,7 @@ static void test_free_races_calls(airops_delivery delivery) {
 
 /* An execution still streaming when its client is freed: its callback stops for good. */
 static void test_open_execution_at_free(void) {
-    airops_client *client = new_client(AIROPS_DELIVERY_DIRECT);
+    airops_client *client = test_client(AIROPS_DELIVERY_DIRECT);
     stream_state *state = calloc(1, sizeof *state);
     airops_execution *execution = NULL;
     CHECK(airops_app_execute_stream(client, "hello-world", "{\"name\": \"Open\"}", 0, on_event, state, &execution, NULL) ==
@@ -200,7 +189,7 @@ static void test_open_execution_at_free(void) {
 }
 
 static void test_app_get_async(void) {
-    airops_client *client = new_client(AIROPS_DELIVERY_DIRECT);
+    airops_client *client = test_client(AIROPS_DELIVERY_DIRECT);
     call_state found = {0}, missing = {0};
     CHECK(airops_app_get_async(client, "hello-world", on_json, &found, NULL) == AIROPS_OK);
     CHECK(airops_app_get_async(client, "no-such-app", on_json, &missing, NULL) == AIROPS_OK);

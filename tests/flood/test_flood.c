@@ -5,7 +5,7 @@
  * stays flat (the peak RSS is printed), each consumer then gets at most 1000 events and one
  * COMPLETED with error_code "events_overflowed", and the wait returns the whole record. */
 #define _POSIX_C_SOURCE 200809L
-#include "../c/check.h"
+#include "../c/test_client.h"
 
 #include <airops.h>
 #include <poll.h>
@@ -57,16 +57,9 @@ static void on_event(const airops_event *event, void *user_data) {
 }
 
 static airops_client *new_client(airops_delivery delivery) {
-    airops_options *options = airops_options_new();
-    CHECK(airops_options_load_environment(options, NULL) == AIROPS_OK);
-    CHECK(airops_options_set_identity(options, check_env("AIROPS_USER_ID"), check_env("AIROPS_WORKSPACE_ID"),
-                                      check_env("AIROPS_HASHED_USER_ID"), NULL) == AIROPS_OK);
-    CHECK(airops_options_set_delivery(options, delivery, NULL) == AIROPS_OK);
+    airops_options *options = test_options(delivery);
     CHECK(airops_options_set_max_buffered_events(options, LIMIT, NULL) == AIROPS_OK);
-    airops_client *client = NULL;
-    CHECK(airops_client_new(options, &client, NULL) == AIROPS_OK);
-    airops_options_free(options);
-    return client;
+    return test_client_from(options);
 }
 
 /* The record of `id`, fetched on another handle, is final. */

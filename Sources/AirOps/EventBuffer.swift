@@ -1,4 +1,4 @@
-import Synchronization
+import NIOConcurrencyHelpers
 
 /// The events of one stream waiting for their consumer: at most `limit` of them, plus room
 /// for the end. When the consumer falls further behind, ``push(_:)`` refuses and the stream is
@@ -27,7 +27,9 @@ final class EventBuffer: Sendable {
     }
 
     let limit: Int
-    private let state = Mutex(State())
+    // A pthread mutex that ThreadSanitizer sees, unlike Synchronization.Mutex whose futex
+    // waits it cannot follow.
+    private let state = NIOLockedValueBox(State())
 
     init(limit: Int) {
         self.limit = limit
@@ -40,7 +42,7 @@ final class EventBuffer: Sendable {
 
     /// Queues `event`; false when `limit` events wait already (nothing is queued then).
     func push(_ event: ExecutionEvent) -> Bool {
-        let (accepted, waiter) = state.withLock { state -> (Bool, CheckedContinuation<ExecutionEvent?, Never>?) in
+        let (accepted, waiter) = state.withLockedValue { state -> (Bool, CheckedContinuation<ExecutionEvent?, Never>?) in
             guard !state.ended, state.count < limit else { return (false, nil) }
             if let waiter = state.waiter {
                 state.waiter = nil
@@ -55,7 +57,7 @@ final class EventBuffer: Sendable {
 
     /// Ends the events after `last` (which always fits) and what waits before it.
     func end(after last: ExecutionEvent?) {
-        let waiter = state.withLock { state -> CheckedContinuation<ExecutionEvent?, Never>? in
+        let waiter = state.withLockedValue { state -> CheckedContinuation<ExecutionEvent?, Never>? in
             guard !state.ended else { return nil }
             state.ended = true
             if let last { state.events.append(last) }
@@ -64,7 +66,7 @@ final class EventBuffer: Sendable {
         }
         // A waiter means nothing was queued: it takes `last`, or the end.
         if let waiter {
-            let next = state.withLock { $0.take() }
+            let next = state.withLockedValue { $0.take() }
             waiter.resume(returning: next)
         }
     }
@@ -73,7 +75,7 @@ final class EventBuffer: Sendable {
     private func next() async -> ExecutionEvent? {
         await withTaskCancellationHandler {
             await withCheckedContinuation { continuation in
-                let ready = state.withLock { state -> ExecutionEvent?? in
+                let ready = state.withLockedValue { state -> ExecutionEvent?? in
                     if let event = state.take() { return .some(event) }
                     if state.ended || Task.isCancelled { return .some(nil) }
                     state.waiter = continuation
@@ -82,7 +84,7 @@ final class EventBuffer: Sendable {
                 if let ready { continuation.resume(returning: ready) }
             }
         } onCancel: {
-            let waiter = state.withLock { state in
+            let waiter = state.withLockedValue { state in
                 defer { state.waiter = nil }
                 return state.waiter
             }

@@ -107,6 +107,7 @@ int main(void) {
     FIELD(airops_event, execution_id); FIELD(airops_event, json); FIELD(airops_event, data);
     FIELD(airops_event, data.chunk.content);
     FIELD(airops_event, data.completed.content); FIELD(airops_event, data.completed.result);
+    FIELD(airops_event, data.completed.error_code);
     FIELD(airops_event, data.agent_response.token);
     FIELD(airops_event, data.agent_response.stream_finished);
     FIELD(airops_event, data.agent_response.result);

@@ -225,7 +225,7 @@ airops_code airops_options_set_subscription_timeout(airops_options *options, int
  * Sets how many events of one streamed execution may wait for its callback, and in
  * AIROPS_DELIVERY_QUEUED how many callbacks may wait for airops_client_dispatch() (default
  * 10000). A consumer that falls further behind gets, instead of the rest of the stream, one
- * AIROPS_EVENT_COMPLETED with `error_code` "events_overflowed" (see airops_completed_event);
+ * AIROPS_EVENT_COMPLETED with `error_code` "events_overflowed" (see airops_event);
  * the execution goes on and airops_execution_wait() returns its record. Memory stays bounded
  * whatever the server sends.
  * Errors: AIROPS_ERR_INVALID_ARGUMENT unless 1 <= `max_events` <= 10000000.
@@ -525,13 +525,6 @@ typedef struct airops_chunk_event {
 typedef struct airops_completed_event {
     const char *content;        /**< the whole output of an execution; NULL for a chat */
     const char *result;         /**< the whole reply of a chat; NULL for an execution */
-    /** NULL, unless the library ended the stream itself: the execution's error code when it
-     *  built the event from a failed execution's record, or "events_overflowed" when more
-     *  than the client's max_buffered_events (airops_options_set_max_buffered_events()) waited
-     *  for this callback; then the later events were dropped, content/result are "", and
-     *  airops_execution_wait() still returns the execution's record. The event's `json` has
-     *  the matching "error_message". (Added in 0.1: it fills the union's existing size.) */
-    const char *error_code;
 } airops_completed_event;
 
 /** AIROPS_EVENT_AGENT_RESPONSE: `{"token": ..., "stream_finished": ..., "result": ...}`. */
@@ -572,6 +565,14 @@ typedef struct airops_event {
         airops_agent_action_event agent_action;
         airops_agent_action_error_event agent_action_error;
     } data;                      /**< the member named by `kind` */
+    /** Since 0.1 (present when `size` covers it). AIROPS_EVENT_COMPLETED: NULL, unless the
+     *  library ended the stream itself: the execution's error code when it built the event
+     *  from a failed execution's record, or "events_overflowed" when more than the client's
+     *  max_buffered_events (airops_options_set_max_buffered_events()) waited for this
+     *  callback; then the later events were dropped, content/result are "", and
+     *  airops_execution_wait() still returns the record. `json` has the "error_message".
+     *  NULL for the other kinds. */
+    const char *error_code;
 } airops_event;
 
 /**

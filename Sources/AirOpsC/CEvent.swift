@@ -24,9 +24,10 @@ func withCEvent(
         cEvent.data.chunk = airops_chunk_event(content: text(event.content ?? ""))
     case .completed:
         cEvent.kind = AIROPS_EVENT_COMPLETED
-        cEvent.data.completed = airops_completed_event(
-            content: isChat ? nil : text(event.content ?? ""), result: isChat ? text(event.result ?? "") : nil,
-            error_code: text(event.errorCode))
+        cEvent.data.completed = isChat
+            ? airops_completed_event(content: nil, result: text(event.result ?? ""))
+            : airops_completed_event(content: text(event.content ?? ""), result: nil)
+        cEvent.error_code = text(event.errorCode)
     case .agentResponse:
         cEvent.kind = AIROPS_EVENT_AGENT_RESPONSE
         cEvent.data.agent_response = airops_agent_response_event(

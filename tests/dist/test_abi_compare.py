@@ -46,6 +46,20 @@ def test_a_changed_struct_fails(tmp_path):
     assert compare(tmp_path, BASELINE.replace("size 64", "size 72")).returncode == 1
 
 
+def test_a_struct_that_carries_its_size_may_grow(tmp_path):
+    baseline = BASELINE + "field struct airops_event.size offset 0\n"
+    (tmp_path / "baseline.abi").write_text(baseline)
+    grown = baseline.replace("size 64", "size 72") + "field struct airops_event.error_code offset 64\n"
+    (tmp_path / "current.abi").write_text(grown)
+    result = subprocess.run([sys.executable, str(COMPARE), str(tmp_path / "baseline.abi"),
+                             str(tmp_path / "current.abi")], capture_output=True, text=True, timeout=30)
+    assert result.returncode == 0 and "grown (allowed" in result.stdout
+    (tmp_path / "current.abi").write_text(baseline.replace("size 64", "size 56"))
+    shrunk = subprocess.run([sys.executable, str(COMPARE), str(tmp_path / "baseline.abi"),
+                             str(tmp_path / "current.abi")], capture_output=True, text=True, timeout=30)
+    assert shrunk.returncode == 1
+
+
 def test_an_incompatible_change_with_a_new_soname_passes(tmp_path):
     current = BASELINE.replace("AIROPS_OK = 0", "AIROPS_OK = 1").replace("libairops.so.0", "libairops.so.1")
     result = compare(tmp_path, current)

@@ -48,7 +48,7 @@ static void on_event(const airops_event *event, void *user_data) {
     if (event->kind == AIROPS_EVENT_CHUNK) atomic_fetch_add(&seen->chunks, 1);
     if (event->kind == AIROPS_EVENT_COMPLETED) {
         atomic_fetch_add(&seen->completed, 1);
-        const char *code = event->data.completed.error_code;
+        const char *code = event->error_code;
         if (code && strcmp(code, "events_overflowed") == 0) {
             atomic_fetch_add(&seen->overflowed, 1);
             CHECK(strstr(event->json, "error_message") != NULL);

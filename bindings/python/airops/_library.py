@@ -90,8 +90,7 @@ class _ChunkEvent(ctypes.Structure):
 class _CompletedEvent(ctypes.Structure):
     """``airops_completed_event``."""
 
-    _fields_ = [("content", ctypes.c_char_p), ("result", ctypes.c_char_p),
-                ("error_code", ctypes.c_char_p)]
+    _fields_ = [("content", ctypes.c_char_p), ("result", ctypes.c_char_p)]
 
 
 class _AgentResponseEvent(ctypes.Structure):
@@ -126,7 +125,7 @@ class EventStruct(ctypes.Structure):
 
     _fields_ = [("size", ctypes.c_size_t), ("kind", ctypes.c_int),
                 ("execution", ExecutionHandle), ("execution_id", ctypes.c_char_p),
-                ("json", ctypes.c_char_p), ("data", _EventData)]
+                ("json", ctypes.c_char_p), ("data", _EventData), ("error_code", ctypes.c_char_p)]
 
 
 # ``airops_event_callback``: void (*)(const airops_event *event, void *user_data).

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import ctypes
+
 import enum
 import json as _json
 from collections.abc import Callable
@@ -134,8 +136,11 @@ def event_from_c(event: EventStruct) -> Event:
     if kind is EventKind.CHUNK:
         return Event(**common, content=_text(data.chunk.content))
     if kind is EventKind.COMPLETED:
+        # error_code is read only from a library whose airops_event is long enough to have it.
+        has_error_code = event.size >= type(event).error_code.offset + ctypes.sizeof(ctypes.c_char_p)
         return Event(**common, content=_text(data.completed.content),
-                     result=_text(data.completed.result), error_code=_text(data.completed.error_code))
+                     result=_text(data.completed.result),
+                     error_code=_text(event.error_code) if has_error_code else None)
     if kind is EventKind.AGENT_RESPONSE:
         response = data.agent_response
         return Event(**common, token=_text(response.token),

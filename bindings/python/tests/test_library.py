@@ -107,7 +107,7 @@ int main(void) {
     FIELD(airops_event, execution_id); FIELD(airops_event, json); FIELD(airops_event, data);
     FIELD(airops_event, data.chunk.content);
     FIELD(airops_event, data.completed.content); FIELD(airops_event, data.completed.result);
-    FIELD(airops_event, data.completed.error_code);
+    FIELD(airops_event, error_code);
     FIELD(airops_event, data.agent_response.token);
     FIELD(airops_event, data.agent_response.stream_finished);
     FIELD(airops_event, data.agent_response.result);
@@ -125,7 +125,7 @@ def _ctypes_layout() -> dict[str, tuple[int, int]]:
     event = _library.EventStruct
     data_offset = event.data.offset
     layout = {name: (getattr(event, name).offset, getattr(event, name).size)
-              for name in ("size", "kind", "execution", "execution_id", "json", "data")}
+              for name in ("size", "kind", "execution", "execution_id", "json", "data", "error_code")}
     fields: Any = event._fields_
     union: Any = dict(fields)["data"]
     for member_name, member_type in union._fields_:

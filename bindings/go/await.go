@@ -7,15 +7,15 @@ import "C"
 
 import (
 	"context"
-	"runtime/cgo"
 	"unsafe"
 )
 
 // resultCall is a fetch, wait or cancel _async call; its completion, which may arrive
-// after the caller gave up, hands a Go copy of the result to a buffered channel.
+// after the caller gave up, hands a Go copy of the result to a buffered channel. The
+// library runs every completion once, at the latest while the client is freed (with
+// CodeCancelled), so the completion deletes its handle.
 type resultCall struct {
-	client *Client
-	done   chan resultOutcome
+	done chan resultOutcome
 }
 
 type resultOutcome struct {
@@ -23,8 +23,8 @@ type resultOutcome struct {
 	err    error
 }
 
-func (r *resultCall) complete(h cgo.Handle, result *Result, err error) {
-	r.client.release(h)
+func (r *resultCall) complete(h ref, result *Result, err error) {
+	h.delete()
 	r.done <- resultOutcome{result, err}
 }
 
@@ -34,11 +34,10 @@ type resultFunc func(ptr *C.airops_execution, done C.airops_result_callback, use
 // await runs begin and waits for its completion, until ctx is done or the execution or
 // its client closes.
 func (e *Execution) await(ctx context.Context, begin resultFunc) (*Result, error) {
-	call := &resultCall{client: e.client, done: make(chan resultOutcome, 1)}
-	h := cgo.NewHandle(call)
-	e.client.track(h)
+	call := &resultCall{done: make(chan resultOutcome, 1)}
+	h := newRef(call)
 	if err := e.use(func(ptr *C.airops_execution) error { return begin(ptr, onResult, userData(h)) }); err != nil {
-		e.client.release(h)
+		h.delete() // the call failed: its completion never runs
 		return nil, err
 	}
 	select {

@@ -6,9 +6,6 @@ package airops
 import "C"
 
 import (
-	"context"
-	"encoding/json"
-	"runtime/cgo"
 	"sync"
 )
 
@@ -20,15 +17,14 @@ type Client struct {
 	mu     sync.RWMutex
 	ptr    *C.airops_client
 	queued bool
-	log    cgo.Handle // 0 without a logger
+	log    ref // zero without a logger
 
 	state      sync.Mutex
 	closed     bool
 	closing    chan struct{} // closed by Close: waiting calls return
 	executions map[*Execution]struct{}
-	pending    map[cgo.Handle]struct{} // completions that have not run yet
-	starts     sync.WaitGroup          // started executions not yet taken or freed
-	runners    sync.WaitGroup          // Run loops
+	starts     sync.WaitGroup // started executions not yet taken or freed
+	runners    sync.WaitGroup // Run loops
 }
 
 var errClientClosed = invalidArgument("the client is closed")
@@ -57,14 +53,13 @@ func NewClient(options ...Option) (*Client, error) {
 		queued:     s.queued,
 		closing:    make(chan struct{}),
 		executions: make(map[*Execution]struct{}),
-		pending:    make(map[cgo.Handle]struct{}),
 	}
 	if s.logFunc != nil {
-		c.log = cgo.NewHandle(s.logFunc)
+		c.log = newRef(s.logFunc)
 	}
 	var ptr *C.airops_client
 	err := a.call(func(cerr **C.airops_error) C.airops_code {
-		if c.log != 0 {
+		if c.log.live() {
 			if code := C.airops_options_set_log_callback(o, C.airops_log_level(s.logLevel), onLog, userData(c.log), cerr); code != C.AIROPS_OK {
 				return code
 			}
@@ -72,8 +67,8 @@ func NewClient(options ...Option) (*Client, error) {
 		return C.airops_client_new(o, &ptr, cerr)
 	})
 	if err != nil {
-		if c.log != 0 {
-			c.log.Delete()
+		if c.log.live() {
+			c.log.delete()
 		}
 		return nil, err
 	}
@@ -133,17 +128,8 @@ func (c *Client) Close() error {
 	C.airops_client_free(c.ptr)
 	c.ptr = nil
 	c.mu.Unlock()
-	if c.log != 0 {
-		c.log.Delete()
-	}
-	if c.queued {
-		// Queued completions run only in a dispatch, and none comes after the free.
-		c.state.Lock()
-		for h := range c.pending {
-			h.Delete()
-		}
-		c.pending = map[cgo.Handle]struct{}{}
-		c.state.Unlock()
+	if c.log.live() {
+		c.log.delete()
 	}
 	return nil
 }
@@ -182,22 +168,6 @@ func (c *Client) openExecutions() []*Execution {
 	return open
 }
 
-// track records a completion handle before its call; release deletes it once it ran.
-func (c *Client) track(h cgo.Handle) {
-	c.state.Lock()
-	c.pending[h] = struct{}{}
-	c.state.Unlock()
-}
-
-func (c *Client) release(h cgo.Handle) {
-	c.state.Lock()
-	defer c.state.Unlock()
-	if _, ok := c.pending[h]; ok {
-		delete(c.pending, h)
-		h.Delete()
-	}
-}
-
 // adopt wraps a new execution handle and adds it to those Close closes. An execution
 // from a start is always added (Close waits for starts before it closes executions);
 // another is refused once Close has begun.
@@ -217,43 +187,6 @@ func (c *Client) forget(e *Execution) {
 	c.state.Lock()
 	delete(c.executions, e)
 	c.state.Unlock()
-}
-
-// App fetches an app's description as JSON, e.g. {"uuid": "...", "name": "...", ...}.
-// The library has no non-blocking form of it: cancelling ctx returns at once and leaves
-// the request to finish (within the request timeout) in the background.
-func (c *Client) App(ctx context.Context, appID string) (json.RawMessage, error) {
-	type answer struct {
-		app json.RawMessage
-		err error
-	}
-	answers := make(chan answer, 1)
-	c.mu.RLock()
-	if c.ptr == nil {
-		c.mu.RUnlock()
-		return nil, errClientClosed
-	}
-	go func(ptr *C.airops_client) {
-		defer c.mu.RUnlock()
-		var a cArgs
-		defer a.free()
-		id := a.str("app id", appID)
-		var text *C.char
-		if err := a.call(func(cerr **C.airops_error) C.airops_code { return C.airops_app_get(ptr, id, &text, cerr) }); err != nil {
-			answers <- answer{err: err}
-			return
-		}
-		defer C.airops_string_free(text)
-		answers <- answer{app: json.RawMessage(C.GoString(text))}
-	}(c.ptr)
-	select {
-	case got := <-answers:
-		return got.app, got.err
-	case <-ctx.Done():
-		return nil, ctx.Err()
-	case <-c.closing:
-		return nil, errClientClosed
-	}
 }
 
 // OpenExecution opens an existing execution by its id, e.g. one started by another

@@ -29,6 +29,11 @@ const (
 	// CodeRedirect: the server answered with a redirect (HTTP 3xx) that the redirect
 	// policy does not follow (see WithRedirects); the message names the status and target.
 	CodeRedirect Code = C.AIROPS_ERR_REDIRECT
+	// CodeForked: the client was created before this process was forked from its parent;
+	// create a new client in the child.
+	CodeForked Code = C.AIROPS_ERR_FORKED
+	// CodeCancelled: a call had not ended when its client was closed.
+	CodeCancelled Code = C.AIROPS_ERR_CANCELLED
 )
 
 // String is the code's name in the header, e.g. "AIROPS_ERR_NOT_FOUND".

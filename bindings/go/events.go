@@ -53,6 +53,10 @@ type Event struct {
 	Tool      string
 	ToolInput json.RawMessage
 	ToolError string
+	// ErrorCode: EventCompleted when the library ended the stream itself, e.g.
+	// "events_overflowed" when more events than WithMaxBufferedEvents waited (the rest were
+	// dropped; Wait still returns the record); "" otherwise.
+	ErrorCode string
 }
 
 // eventFromC copies an event, valid only during its callback, into Go memory.
@@ -69,6 +73,7 @@ func eventFromC(e *C.airops_event) Event {
 	case EventCompleted:
 		completed := (*C.airops_completed_event)(data)
 		event.Content, event.Result = C.GoString(completed.content), C.GoString(completed.result)
+		event.ErrorCode = C.GoString(completed.error_code)
 	case EventAgentResponse:
 		response := (*C.airops_agent_response_event)(data)
 		event.Token, event.Result = C.GoString(response.token), C.GoString(response.result)

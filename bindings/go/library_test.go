@@ -41,6 +41,15 @@ func TestCodeNames(t *testing.T) {
 	if name := airops.CodeNotFound.String(); name != "AIROPS_ERR_NOT_FOUND" {
 		t.Fatalf("CodeNotFound.String() = %q", name)
 	}
+	names := map[airops.Code]string{
+		airops.CodeForked: "AIROPS_ERR_FORKED", airops.CodeCancelled: "AIROPS_ERR_CANCELLED",
+		airops.CodeRedirect: "AIROPS_ERR_REDIRECT", airops.Code(99): "AIROPS_ERR_UNKNOWN",
+	}
+	for code, want := range names {
+		if name := code.String(); name != want {
+			t.Errorf("Code(%d).String() = %q, want %q", int(code), name, want)
+		}
+	}
 	err := &airops.Error{Code: airops.CodeServer, HTTPStatus: 503, Message: "busy"}
 	if err.Error() != "airops: AIROPS_ERR_SERVER (HTTP 503): busy" {
 		t.Fatalf("Error() = %q", err.Error())

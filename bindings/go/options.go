@@ -122,6 +122,22 @@ func WithMaxRetries(retries int) Option {
 	})
 }
 
+// WithMaxBufferedEvents sets how many events of one streamed execution may wait for their
+// reader, and for a queued client how many callbacks may wait for a dispatch (default
+// 10000, at most 10000000). A reader that falls further behind gets, instead of the rest of
+// the stream, one EventCompleted whose ErrorCode is "events_overflowed"; Wait still returns
+// the execution's record.
+func WithMaxBufferedEvents(maxEvents int) Option {
+	return withSetter(func(o *C.airops_options, a *cArgs) error {
+		if maxEvents < 0 {
+			return invalidArgument("max buffered events out of range: %d", maxEvents)
+		}
+		return a.call(func(cerr **C.airops_error) C.airops_code {
+			return C.airops_options_set_max_buffered_events(o, C.size_t(maxEvents), cerr)
+		})
+	})
+}
+
 // WithLogger sends the client's log messages at minLevel and above to log (see LogFunc).
 // Secrets never appear in them.
 func WithLogger(minLevel LogLevel, log LogFunc) Option {

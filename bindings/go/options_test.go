@@ -1,6 +1,7 @@
 package airops_test
 
 import (
+	"math"
 	"os"
 	"strings"
 	"sync"
@@ -79,4 +80,24 @@ func TestCAFileThatIsReadable(t *testing.T) {
 	// An unreadable file is refused when the options are built; a readable one is used
 	// only for TLS, which the plain-http dev server does not need.
 	s.client(t, airops.WithCAFile(empty))
+}
+
+// A small event buffer still streams a whole short execution; counts outside
+// 1...10000000 are refused when the client is made.
+func TestMaxBufferedEvents(t *testing.T) {
+	s := server(t)
+	client := s.client(t, airops.WithMaxBufferedEvents(64))
+	ctx := testContext(t)
+	execution, err := client.Stream(ctx, "hello-world", ada)
+	if err != nil {
+		t.Fatalf("Stream: %v", err)
+	}
+	defer execution.Close()
+	if err := checkStream(ctx, execution, collect(ctx, t, execution), "Hello, Ada! Welcome to AirOps."); err != nil {
+		t.Fatal(err)
+	}
+	for _, count := range []int{0, -1, 10000001, math.MaxInt} {
+		_, err := airops.NewClient(s.options(airops.WithMaxBufferedEvents(count))...)
+		wantCode(t, err, airops.CodeInvalidArgument)
+	}
 }

@@ -7,7 +7,6 @@ import "C"
 
 import (
 	"context"
-	"runtime/cgo"
 	"sync"
 	"unsafe"
 )
@@ -30,8 +29,8 @@ type startOutcome struct {
 }
 
 // complete receives the outcome (on the library's delivery thread).
-func (s *startCall) complete(h cgo.Handle, ptr *C.airops_execution, err error) {
-	s.client.release(h)
+func (s *startCall) complete(h ref, ptr *C.airops_execution, err error) {
+	h.delete()
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if s.abandoned {
@@ -60,14 +59,13 @@ func (s *startCall) discard(outcome startOutcome) {
 }
 
 // beginStart counts a start that Close must wait for; it fails once Close has begun.
-func (c *Client) beginStart(h cgo.Handle) error {
+func (c *Client) beginStart() error {
 	c.state.Lock()
 	defer c.state.Unlock()
 	if c.closed {
 		return errClientClosed
 	}
 	c.starts.Add(1)
-	c.pending[h] = struct{}{}
 	return nil
 }
 
@@ -78,15 +76,15 @@ type startFunc func(ptr *C.airops_client, done C.airops_execution_callback, user
 // closes. stream receives the events of a streamed start (nil otherwise).
 func (c *Client) start(ctx context.Context, stream *eventStream, begin startFunc) (*Execution, error) {
 	call := &startCall{client: c, stream: stream, done: make(chan startOutcome, 1)}
-	h := cgo.NewHandle(call)
-	if err := c.beginStart(h); err != nil {
-		h.Delete()
+	h := newRef(call)
+	if err := c.beginStart(); err != nil {
+		h.delete()
 		stream.stop()
 		return nil, err
 	}
 	if err := c.use(func(ptr *C.airops_client) error { return begin(ptr, onExecution, userData(h)) }); err != nil {
 		// The call failed: its completion never runs.
-		c.release(h)
+		h.delete()
 		c.starts.Done()
 		stream.stop()
 		return nil, err

@@ -1,7 +1,6 @@
 package airops
 
 import (
-	"runtime/cgo"
 	"sync"
 )
 
@@ -11,7 +10,7 @@ import (
 // closes after EventCompleted, or when the stream stops (cancel, close), dropping what the
 // reader has not taken: once stop returns, the channel is closed and empty.
 type eventStream struct {
-	handle  cgo.Handle
+	handle  ref
 	events  chan Event
 	wake    chan struct{}
 	stopped chan struct{}
@@ -25,7 +24,7 @@ type eventStream struct {
 
 func newEventStream() *eventStream {
 	s := &eventStream{events: make(chan Event), wake: make(chan struct{}, 1), stopped: make(chan struct{}), fed: make(chan struct{})}
-	s.handle = cgo.NewHandle(s)
+	s.handle = newRef(s)
 	go s.feed()
 	return s
 }
@@ -38,7 +37,7 @@ func (s *eventStream) stop() {
 	}
 	s.once.Do(func() {
 		close(s.stopped)
-		s.handle.Delete()
+		s.handle.delete()
 	})
 	<-s.fed
 }

@@ -24,6 +24,13 @@ export interface ClientOptions {
   requestTimeout?: number;
   /** Milliseconds a realtime subscription may wait for its confirmation (default 10000). */
   subscriptionTimeout?: number;
+  /**
+   * How many events of one streamed execution may wait for its listener, and with queued
+   * delivery how many callbacks may wait for a dispatch (default 10000; 1 to 10000000; a
+   * negative count is a RangeError). A listener that falls further behind gets, instead of the
+   * rest of the stream, one 'completed' event whose errorCode is 'events_overflowed'.
+   */
+  maxBufferedEvents?: number;
   /** How often a failed request is sent again (default 2). */
   maxRetries?: number;
   /** A PEM file of the certificate authorities to trust instead of the system's. */
@@ -118,6 +125,8 @@ export class Event {
   readonly tool: string | null;
   readonly toolInput: Record<string, unknown> | null;
   readonly toolError: string | null;
+  /** completed: null unless the library ended the stream, e.g. 'events_overflowed'. */
+  readonly errorCode: string | null;
 }
 
 export class Execution implements AsyncIterable<Event>, Disposable {

@@ -24,8 +24,6 @@ function inputsJson(inputs) {
 /** What an AirOps client owns; reachable from the open-clients set, never the reverse. */
 class ClientState {
   executions = new Set();
-  // In-flight calls that run on the thread pool and use the native client.
-  blocking = new Set();
   closed = false;
   closing = null;
   dispatching = 0;
@@ -69,13 +67,14 @@ class ClientState {
     }
   }
 
-  getApp(appId) {
+  /** Describes an app; `keep` (the client) stays reachable until it completes. */
+  getApp(keep, appId) {
     this.check();
-    const answer = addon.appGet(this.handle, appId);
-    const done = () => this.blocking.delete(answer);
-    this.blocking.add(answer);
-    answer.then(done, done);
-    return answer.then((json) => JSON.parse(json));
+    return this.router.call((relay, key) => addon.appGetAsync(this.handle, relay, key, appId), {
+      owner: this,
+      keep,
+      adopt: (json) => JSON.parse(json),
+    });
   }
 
   /** Starts an execute or chat call; `keep` (the client) stays reachable until it completes. */
@@ -103,7 +102,7 @@ class ClientState {
   /**
    * Closes for good: calls in flight fail, executions are freed, no callback runs any more.
    * The native client is freed on the thread pool (it waits for its connections to close),
-   * after the blocking calls in flight and after a dispatch that is running: continuations
+   * after a dispatch that is running: continuations
    * run only once the JavaScript stack, which holds that dispatch, has unwound.
    */
   close() {
@@ -113,7 +112,6 @@ class ClientState {
     this.router.close(closedClient);
     for (const execution of [...this.executions]) execution.close();
     this.closing = (async () => {
-      await Promise.allSettled([...this.blocking]);
       const handle = this.handle;
       this.handle = null;
       await addon.clientFree(handle, false);
@@ -127,8 +125,7 @@ class ClientState {
     this.closed = true;
     this.router.close(closedClient);
     for (const execution of [...this.executions]) execution.close();
-    // A client still used by a thread-pool call is left to the process's end.
-    if (this.handle && this.blocking.size === 0) addon.clientFree(this.handle, true);
+    if (this.handle) addon.clientFree(this.handle, true);
     this.handle = null;
   }
 }
@@ -178,7 +175,7 @@ class AirOps {
 
   /** The app's description, e.g. {id, uuid, name, public, ...}. */
   async getApp(appId) {
-    return this.#state.getApp(appId);
+    return this.#state.getApp(this, appId);
   }
 
   /** Starts an execution; `version` 0 runs the app's current version. */

@@ -29,6 +29,12 @@ class Event {
     this.toolInput = native.toolInputJson == null ? null : JSON.parse(native.toolInputJson);
     /** agent-action-error: the error message. */
     this.toolError = native.toolError ?? null;
+    /**
+     * completed: null, unless the library ended the stream itself, e.g. 'events_overflowed'
+     * when more events than the client's maxBufferedEvents waited (the rest were dropped;
+     * wait() still returns the record).
+     */
+    this.errorCode = native.errorCode ?? null;
     Object.freeze(this);
   }
 

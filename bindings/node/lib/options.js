@@ -10,7 +10,8 @@ const DELIVERY = { direct: 0, queued: 1 };
 const REDIRECTS = { never: 0, 'same-origin': 1 };
 const LOG_LEVELS = ['trace', 'debug', 'info', 'notice', 'warning', 'error', 'critical'];
 
-const KNOWN = new Set(['host', 'realtime', 'pusher', 'requestTimeout', 'subscriptionTimeout', 'maxRetries', 'caFile',
+const KNOWN = new Set(['host', 'realtime', 'pusher', 'requestTimeout', 'subscriptionTimeout',
+  'maxBufferedEvents', 'maxRetries', 'caFile',
   'delivery', 'onLog', 'logLevel', 'loadEnvironment', 'proxy', 'noProxy', 'followRedirects', 'allowInsecureHttp']);
 
 /** The setters to call for `options`, the environment first so that explicit values win. */
@@ -25,6 +26,7 @@ function setters(options) {
   set('pusher', (native) => addon.optionsSetPusher(native, options.pusher.key, options.pusher.cluster));
   set('requestTimeout', (native) => addon.optionsSetRequestTimeout(native, options.requestTimeout));
   set('subscriptionTimeout', (native) => addon.optionsSetSubscriptionTimeout(native, options.subscriptionTimeout));
+  set('maxBufferedEvents', (native) => addon.optionsSetMaxBufferedEvents(native, options.maxBufferedEvents));
   set('maxRetries', (native) => addon.optionsSetMaxRetries(native, options.maxRetries));
   set('caFile', (native) => addon.optionsSetCaFile(native, options.caFile));
   set('proxy', (native) => addon.optionsSetProxy(native, options.proxy));

@@ -11,6 +11,7 @@ const RELAY_EVENT = 0;
 const RELAY_EXECUTION = 1;
 const RELAY_RESULT = 2;
 const RELAY_LOG = 3;
+const RELAY_JSON = 4;
 const MAX_KEY = 0xffffffff;
 
 class Router {
@@ -125,6 +126,7 @@ class Router {
         case RELAY_EVENT: return this.#event(key, a);
         case RELAY_EXECUTION: return this.#execution(key, a, b, c);
         case RELAY_RESULT: return this.#result(key, a, b);
+        case RELAY_JSON: return this.#result(key, a, b);
         case RELAY_LOG: return this.#log(a, b);
       }
     } catch (error) {

@@ -4,62 +4,27 @@
 
 #include "library.h"
 
-/* A blocking call run on the libuv thread pool, so that the event loop never waits for the
- * library: airops_app_get (which has no _async twin) and airops_client_free (which waits
- * for the client's connections to close). */
-typedef struct blocking_call {
+/* airops_client_free run on the libuv thread pool, so that the event loop never waits for
+ * the client's connections to close. */
+typedef struct free_call {
     napi_async_work work;
     napi_deferred deferred;
     airops_client *client;
-    char *app_id;        /* app_get's argument */
-    char *json;          /* app_get's answer */
-    airops_code code;
-    airops_error *error;
-} blocking_call;
-
-static void run_app_get(napi_env env, void *data) {
-    (void)env;
-    blocking_call *call = data;
-    call->code = lib.airops_app_get(call->client, call->app_id, &call->json, &call->error);
-}
+} free_call;
 
 static void run_client_free(napi_env env, void *data) {
     (void)env;
-    blocking_call *call = data;
+    free_call *call = data;
     lib.airops_client_free(call->client);
-    call->code = AIROPS_OK;
 }
 
-/* On the event loop: settles the promise with the answer (a string or undefined) or the error. */
+/* On the event loop: resolves the promise with undefined. */
 static void settle(napi_env env, napi_status status, void *data) {
     (void)status;
-    blocking_call *call = data;
-    if (call->code == AIROPS_OK) {
-        napi_resolve_deferred(env, call->deferred, call->json ? string_value(env, call->json) : undefined_value(env));
-    } else {
-        napi_reject_deferred(env, call->deferred, failure_value(env, call->error));
-    }
+    free_call *call = data;
+    napi_resolve_deferred(env, call->deferred, undefined_value(env));
     napi_delete_async_work(env, call->work);
-    lib.airops_error_free(call->error);
-    lib.airops_string_free(call->json);
-    free(call->app_id);
     free(call);
-}
-
-/* Starts `call` (whose arguments are set) running `run` on the thread pool; its promise, or
- * NULL (thrown; the call is freed). */
-static napi_value start(napi_env env, const char *name, napi_async_execute_callback run, blocking_call *call) {
-    napi_value promise, resource_name;
-    napi_create_string_utf8(env, name, NAPI_AUTO_LENGTH, &resource_name);
-    if (napi_create_promise(env, &call->deferred, &promise) != napi_ok ||
-        napi_create_async_work(env, NULL, resource_name, run, settle, call, &call->work) != napi_ok ||
-        napi_queue_async_work(env, call->work) != napi_ok) {
-        free(call->app_id);
-        free(call);
-        napi_throw_error(env, NULL, "cannot start work on the thread pool");
-        return NULL;
-    }
-    return promise;
 }
 
 napi_value client_new(napi_env env, napi_callback_info info) {
@@ -84,28 +49,22 @@ napi_value client_free(napi_env env, napi_callback_info info) {
         lib.airops_client_free(client);
         return undefined_value(env);
     }
-    blocking_call *call = calloc(1, sizeof *call);
+    free_call *call = calloc(1, sizeof *call);
     if (call == NULL) {
         napi_throw_error(env, NULL, "out of memory");
         return NULL;
     }
     call->client = client;
-    return start(env, "airops client free", run_client_free, call);
-}
-
-napi_value app_get(napi_env env, napi_callback_info info) {
-    napi_value argv[2];
-    blocking_call *call = calloc(1, sizeof *call);
-    if (call == NULL) {
-        napi_throw_error(env, NULL, "out of memory");
-        return NULL;
-    }
-    if (!get_args(env, info, 2, argv) || !arg_handle(env, argv[0], HANDLE_CLIENT, (void **)&call->client) ||
-        !arg_string(env, argv[1], "appId", &call->app_id)) {
+    napi_value promise, resource_name;
+    napi_create_string_utf8(env, "airops client free", NAPI_AUTO_LENGTH, &resource_name);
+    if (napi_create_promise(env, &call->deferred, &promise) != napi_ok ||
+        napi_create_async_work(env, NULL, resource_name, run_client_free, settle, call, &call->work) != napi_ok ||
+        napi_queue_async_work(env, call->work) != napi_ok) {
         free(call);
+        napi_throw_error(env, NULL, "cannot start work on the thread pool");
         return NULL;
     }
-    return start(env, "airops app get", run_app_get, call);
+    return promise;
 }
 
 napi_value client_event_fd(napi_env env, napi_callback_info info) {

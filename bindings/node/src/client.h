@@ -12,7 +12,6 @@ napi_value client_new(napi_env env, napi_callback_info info);
 napi_value client_free(napi_env env, napi_callback_info info);
 
 /* appGet(client, appId) -> Promise<string> (the app's JSON), on the thread pool. */
-napi_value app_get(napi_env env, napi_callback_info info);
 
 /* clientEventFd(client) -> number */
 napi_value client_event_fd(napi_env env, napi_callback_info info);

@@ -82,6 +82,28 @@ napi_value app_execute_async(napi_env env, napi_callback_info info) {
     return started(env, code, error, call);
 }
 
+/* appGetAsync(client, relay, key, appId) */
+napi_value app_get_async(napi_env env, napi_callback_info info) {
+    static const char *const names[] = {"appId"};
+    napi_value argv[4];
+    airops_client *client;
+    relay *target;
+    uint32_t key;
+    char *s[1];
+    if (!get_args(env, info, 4, argv) || !arg_handle(env, argv[0], HANDLE_CLIENT, (void **)&client) ||
+        !read_route(env, argv, 1, &target, &key) || !read_strings(env, argv, 3, 1, names, s))
+        return NULL;
+    pending *call = new_pending(env, target, key, false);
+    if (call == NULL) {
+        free_strings(s, 1);
+        return NULL;
+    }
+    airops_error *error = NULL;
+    airops_code code = lib.airops_app_get_async(client, s[0], relay_on_json, call, &error);
+    free_strings(s, 1);
+    return started(env, code, error, call);
+}
+
 /* appChatAsync(client, relay, key, appId, message, inputsJson, sessionId) */
 napi_value app_chat_async(napi_env env, napi_callback_info info) {
     static const char *const names[] = {"appId", "message", "inputs", "sessionId"};

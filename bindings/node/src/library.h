@@ -28,6 +28,7 @@
     X(airops_options_set_realtime_url)        \
     X(airops_options_set_pusher)              \
     X(airops_options_set_subscription_timeout) \
+    X(airops_options_set_max_buffered_events) \
     X(airops_options_set_ca_file)             \
     X(airops_options_set_max_retries)         \
     X(airops_options_set_log_callback)        \
@@ -38,7 +39,7 @@
     X(airops_options_allow_insecure_http)     \
     X(airops_client_new)                      \
     X(airops_client_free)                     \
-    X(airops_app_get)                         \
+    X(airops_app_get_async)                   \
     X(airops_execution_open)                  \
     X(airops_execution_id)                    \
     X(airops_execution_free)                  \

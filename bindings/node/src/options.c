@@ -125,6 +125,20 @@ napi_value options_set_subscription_timeout(napi_env env, napi_callback_info inf
     return outcome_value(env, code, error);
 }
 
+napi_value options_set_max_buffered_events(napi_env env, napi_callback_info info) {
+    airops_options *options;
+    int64_t max_events;
+    if (!read_number(env, info, "maxBufferedEvents", &options, &max_events)) return NULL;
+    /* A negative count is out of the library's range too; say so rather than wrap it. */
+    if (max_events < 0) {
+        napi_throw_range_error(env, NULL, "maxBufferedEvents must not be negative");
+        return NULL;
+    }
+    airops_error *error = NULL;
+    airops_code code = lib.airops_options_set_max_buffered_events(options, (size_t)max_events, &error);
+    return outcome_value(env, code, error);
+}
+
 napi_value options_set_ca_file(napi_env env, napi_callback_info info) {
     static const char *const names[] = {"caFile"};
     airops_options *options;

@@ -13,6 +13,7 @@ napi_value options_load_environment(napi_env env, napi_callback_info info);
 napi_value options_set_realtime_url(napi_env env, napi_callback_info info);
 napi_value options_set_pusher(napi_env env, napi_callback_info info);
 napi_value options_set_subscription_timeout(napi_env env, napi_callback_info info);
+napi_value options_set_max_buffered_events(napi_env env, napi_callback_info info);
 napi_value options_set_ca_file(napi_env env, napi_callback_info info);
 napi_value options_set_max_retries(napi_env env, napi_callback_info info);
 napi_value options_set_log_callback(napi_env env, napi_callback_info info);

@@ -27,7 +27,7 @@ struct pending {
     listener *listener;
 };
 
-enum { MESSAGE_TEXTS = 4 };
+enum { MESSAGE_TEXTS = 5 };
 
 /* What a callback hands to the event loop: its arguments, strings copied into `bytes`. */
 typedef struct message {
@@ -81,13 +81,13 @@ static void message_discard(message *m) {
     free(m);
 }
 
-/* The names of an event's kind-specific strings (text[2], text[3]), by airops_event_kind. */
-static const char *const event_fields[][2] = {
-    [AIROPS_EVENT_CHUNK] = {"content", NULL},
-    [AIROPS_EVENT_COMPLETED] = {"content", "result"},
-    [AIROPS_EVENT_AGENT_RESPONSE] = {"token", "result"},
-    [AIROPS_EVENT_AGENT_ACTION] = {"tool", "toolInputJson"},
-    [AIROPS_EVENT_AGENT_ACTION_ERROR] = {"tool", "toolError"},
+/* The names of an event's kind-specific strings (text[2] ... text[4]), by airops_event_kind. */
+static const char *const event_fields[][3] = {
+    [AIROPS_EVENT_CHUNK] = {"content", NULL, NULL},
+    [AIROPS_EVENT_COMPLETED] = {"content", "result", "errorCode"},
+    [AIROPS_EVENT_AGENT_RESPONSE] = {"token", "result", NULL},
+    [AIROPS_EVENT_AGENT_ACTION] = {"tool", "toolInputJson", NULL},
+    [AIROPS_EVENT_AGENT_ACTION_ERROR] = {"tool", "toolError", NULL},
 };
 
 static napi_value event_value(napi_env env, const message *m) {
@@ -98,7 +98,7 @@ static napi_value event_value(napi_env env, const message *m) {
     set_property(env, event, "json", string_value(env, m->text[1]));
     size_t kinds = sizeof event_fields / sizeof event_fields[0];
     if (m->code > 0 && (size_t)m->code < kinds) {
-        for (int i = 0; i < 2; i++) {
+        for (int i = 0; i < 3; i++) {
             const char *name = event_fields[m->code][i];
             if (name != NULL) set_property(env, event, name, string_value(env, m->text[2 + i]));
         }
@@ -129,6 +129,10 @@ static void deliver(napi_env env, napi_value dispatcher, message *m) {
         argv[2] = message_failure(env, m);
         argv[3] = m->handle ? result_value(env, m->handle) : null_value(env);
         lib.airops_result_free(m->handle);
+        break;
+    case RELAY_JSON:
+        argv[2] = message_failure(env, m);
+        argv[3] = string_value(env, m->text[1]);
         break;
     case RELAY_LOG:
         argv[2] = number_value(env, m->code);
@@ -217,7 +221,7 @@ void pending_free(pending *p) {
 
 void relay_on_event(const airops_event *event, void *user_data) {
     listener *l = user_data;
-    const char *texts[MESSAGE_TEXTS] = {event->execution_id, event->json, NULL, NULL};
+    const char *texts[MESSAGE_TEXTS] = {event->execution_id, event->json, NULL, NULL, NULL};
     int flag = 0;
     switch (event->kind) {
     case AIROPS_EVENT_CHUNK:
@@ -226,6 +230,7 @@ void relay_on_event(const airops_event *event, void *user_data) {
     case AIROPS_EVENT_COMPLETED:
         texts[2] = event->data.completed.content;
         texts[3] = event->data.completed.result;
+        texts[4] = event->data.completed.error_code;
         break;
     case AIROPS_EVENT_AGENT_RESPONSE:
         texts[2] = event->data.agent_response.token;
@@ -277,6 +282,16 @@ void relay_on_result(airops_code code, airops_result *result, const airops_error
     } else {
         m->handle = result;
     }
+    post(p->relay, m);
+    pending_release(p);
+}
+
+void relay_on_json(airops_code code, const char *json, const airops_error *error, void *user_data) {
+    pending *p = user_data;
+    /* text[0]: the error's message, text[1]: the borrowed JSON, copied. */
+    const char *texts[2] = {code == AIROPS_OK ? NULL : lib.airops_error_message(error), json};
+    message *m = message_new(RELAY_JSON, p->key, (int)code, texts, 2);
+    if (m != NULL && code != AIROPS_OK) m->http_status = lib.airops_error_http_status(error);
     post(p->relay, m);
     pending_release(p);
 }

@@ -24,7 +24,9 @@ enum relay_type {
     /* key: the call's; a: an AirOpsError or null; b: the result (an object) or null. */
     RELAY_RESULT = 2,
     /* key: 0; a: the level (airops_log_level); b: the message. */
-    RELAY_LOG = 3
+    RELAY_LOG = 3,
+    /* key: the call's; a: an AirOpsError or null; b: the JSON text or null. */
+    RELAY_JSON = 4
 };
 
 typedef struct relay relay;
@@ -41,7 +43,7 @@ listener *listener_new(relay *relay, uint32_t key);
 /* Frees a listener once the library will not call it again. Accepts NULL. */
 void listener_free(listener *listener);
 
-/* A pending call completing as RELAY_EXECUTION or RELAY_RESULT with `key`. On success,
+/* A pending call completing as RELAY_EXECUTION, RELAY_RESULT or RELAY_JSON with `key`. On success,
  * RELAY_EXECUTION hands over `listener` with the execution; on failure it frees it. */
 pending *pending_new(relay *relay, uint32_t key, listener *listener);
 
@@ -54,6 +56,7 @@ void pending_free(pending *pending);
 void relay_on_event(const airops_event *event, void *user_data);
 void relay_on_execution(airops_code code, airops_execution *execution, const airops_error *error, void *user_data);
 void relay_on_result(airops_code code, airops_result *result, const airops_error *error, void *user_data);
+void relay_on_json(airops_code code, const char *json, const airops_error *error, void *user_data);
 void relay_on_log(airops_log_level level, const char *message, void *user_data);
 
 /* relayNew(dispatcher) -> relay: starts unreferenced (it does not keep the loop alive). */

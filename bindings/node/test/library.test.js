@@ -4,7 +4,7 @@ const assert = require('node:assert/strict');
 const fs = require('node:fs');
 const path = require('node:path');
 const { BOUND, airops } = require('./helpers');
-const { candidatePaths } = require('../lib/native');
+const { addon, candidatePaths } = require('../lib/native');
 
 const PACKAGE = path.resolve(__dirname, '..');
 
@@ -22,4 +22,10 @@ test('the library is found as the Python package finds it', BOUND, () => {
   }
   assert.equal(airops.libraryPath, saved ? path.resolve(saved) : candidatePaths().find((file) => fs.existsSync(file)));
   assert.match(airops.version, /^\d+\.\d+\.\d+/);
+});
+
+test('code names come from airops_code_name, the new codes included', BOUND, () => {
+  assert.equal(addon.codeName(12), 'AIROPS_ERR_FORKED');
+  assert.equal(addon.codeName(13), 'AIROPS_ERR_CANCELLED');
+  assert.equal(addon.codeName(99), 'AIROPS_ERR_UNKNOWN');
 });

@@ -10,6 +10,7 @@ use crate::error::{call, Error, Result};
 use crate::execution::Execution;
 use crate::log::LogSink;
 use crate::options::ClientBuilder;
+use crate::pending::{start_json, Pending};
 use crate::poll::wait_readable;
 use crate::request::{Chat, Execute};
 use crate::strings::{c_string, take};
@@ -75,6 +76,16 @@ impl Client {
         call(|error| unsafe { sys::airops_app_get(client.as_ptr(), app_id.as_ptr(), &mut out, error) })?;
         // SAFETY: the call handed the string over.
         Ok(unsafe { take(out) })
+    }
+
+    /// [`get_app`](Client::get_app) without blocking: the description arrives as the
+    /// call's outcome.
+    pub fn get_app_async(&self, app_id: &str) -> Result<Pending<String>> {
+        let client = self.handle()?;
+        let app_id = c_string(app_id, "app_id")?;
+        start_json(|on_done, user_data, error| unsafe {
+            sys::airops_app_get_async(client.as_ptr(), app_id.as_ptr(), on_done, user_data, error)
+        })
     }
 
     /// Starts an execution of `app_id`: set its inputs and version on the returned request,

@@ -37,6 +37,10 @@ pub enum Code {
     /// [`ClientBuilder::redirects`](crate::ClientBuilder::redirects)): the status is in
     /// [`Error::http_status`], the message names it and the target.
     Redirect,
+    /// The client was created in the parent of this forked process: create a new one here.
+    Forked,
+    /// A non-blocking call had not ended when its client was freed.
+    Cancelled,
     /// A code this version of the crate does not know (from a newer library).
     Unknown(u32),
 }
@@ -55,6 +59,8 @@ impl Code {
             sys::AIROPS_ERR_PROTOCOL => Code::Protocol,
             sys::AIROPS_ERR_INTERNAL => Code::Internal,
             sys::AIROPS_ERR_REDIRECT => Code::Redirect,
+            sys::AIROPS_ERR_FORKED => Code::Forked,
+            sys::AIROPS_ERR_CANCELLED => Code::Cancelled,
             other => Code::Unknown(other),
         }
     }
@@ -73,6 +79,8 @@ impl Code {
             Code::Protocol => sys::AIROPS_ERR_PROTOCOL,
             Code::Internal => sys::AIROPS_ERR_INTERNAL,
             Code::Redirect => sys::AIROPS_ERR_REDIRECT,
+            Code::Forked => sys::AIROPS_ERR_FORKED,
+            Code::Cancelled => sys::AIROPS_ERR_CANCELLED,
             Code::Unknown(raw) => raw,
         }
     }

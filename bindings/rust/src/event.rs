@@ -22,10 +22,14 @@ pub enum EventKind {
     /// A piece of a streamed execution's output.
     Chunk { content: String },
     /// The end of the stream: `content` is an execution's whole output, `result` a chat's
-    /// whole reply; the other one is None.
+    /// whole reply; the other one is None. `error_code` is None unless the library ended the
+    /// stream itself, e.g. `"events_overflowed"` when more events than
+    /// [`ClientBuilder::max_buffered_events`](crate::ClientBuilder::max_buffered_events)
+    /// waited for the handler (the rest were dropped; waiting still returns the record).
     Completed {
         content: Option<String>,
         result: Option<String>,
+        error_code: Option<String>,
     },
     /// A piece of an agent's reply; `result` is the whole reply on the last token.
     AgentResponse {
@@ -60,6 +64,7 @@ impl Event {
             sys::AIROPS_EVENT_COMPLETED => EventKind::Completed {
                 content: copied_optional(data.completed.content),
                 result: copied_optional(data.completed.result),
+                error_code: copied_optional(data.completed.error_code),
             },
             sys::AIROPS_EVENT_AGENT_RESPONSE => EventKind::AgentResponse {
                 token: copied(data.agent_response.token),

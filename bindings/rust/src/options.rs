@@ -136,6 +136,16 @@ impl ClientBuilder {
         })
     }
 
+    /// How many events of one streamed execution may wait for its handler, and in queued
+    /// delivery how many handlers may wait for a dispatch (default 10000; 1 to 10000000). A
+    /// handler that falls further behind gets, instead of the rest of the stream, one
+    /// `Completed` event whose `error_code` is `"events_overflowed"`.
+    pub fn max_buffered_events(self, max_events: usize) -> Self {
+        self.set(|options| {
+            call(|error| unsafe { sys::airops_options_set_max_buffered_events(options, max_events, error) })
+        })
+    }
+
     /// Trusts the certificate authorities in this PEM file instead of the system's.
     pub fn ca_file(self, path: impl AsRef<Path>) -> Self {
         self.set(|options| {

@@ -4,7 +4,7 @@
 use std::fmt;
 use std::future::Future;
 use std::mem;
-use std::os::raw::c_void;
+use std::os::raw::{c_char, c_void};
 use std::pin::Pin;
 use std::sync::{Arc, Condvar, Mutex, MutexGuard};
 use std::task::{Context, Poll, Waker};
@@ -15,6 +15,7 @@ use crate::error::{call, Error, Result};
 use crate::execution::Execution;
 use crate::result::ExecutionResult;
 use crate::stream::EventSink;
+use crate::strings::copied;
 use crate::sys;
 
 /// A non-blocking call in flight. No thread waits inside the library while it runs: its
@@ -186,6 +187,36 @@ unsafe extern "C" fn on_execution_done(
         Err(Error::copy(code, error))
     };
     done.slot.complete(outcome);
+}
+
+/// Makes a non-blocking call that hands over a JSON text (`airops_app_get_async`).
+pub(crate) fn start_json(
+    start: impl FnOnce(sys::airops_json_callback, *mut c_void, *mut *mut sys::airops_error) -> sys::airops_code,
+) -> Result<Pending<String>> {
+    let slot = Slot::new();
+    let user_data = Arc::into_raw(slot.clone()) as *mut c_void;
+    let started = call(|error| start(Some(on_json_done), user_data, error));
+    if started.is_err() {
+        // SAFETY: the completion never runs; this is the reference given to it.
+        drop(unsafe { Arc::from_raw(user_data as *const Slot<String>) });
+    }
+    started.map(|()| Pending { slot })
+}
+
+/// `airops_json_callback`: runs exactly once per started call; `json` is borrowed.
+unsafe extern "C" fn on_json_done(
+    code: sys::airops_code,
+    json: *const c_char,
+    error: *const sys::airops_error,
+    user_data: *mut c_void,
+) {
+    let slot = Arc::from_raw(user_data as *const Slot<String>);
+    let outcome = if code == sys::AIROPS_OK {
+        Ok(copied(json))
+    } else {
+        Err(Error::copy(code, error))
+    };
+    slot.complete(outcome);
 }
 
 /// What a fetch, wait or cancel completion hands over.

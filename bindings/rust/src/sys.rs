@@ -45,6 +45,8 @@ pub const AIROPS_ERR_TIMEOUT: airops_code = 8;
 pub const AIROPS_ERR_PROTOCOL: airops_code = 9;
 pub const AIROPS_ERR_INTERNAL: airops_code = 10;
 pub const AIROPS_ERR_REDIRECT: airops_code = 11;
+pub const AIROPS_ERR_FORKED: airops_code = 12;
+pub const AIROPS_ERR_CANCELLED: airops_code = 13;
 
 pub type airops_log_level = c_uint;
 pub const AIROPS_LOG_TRACE: airops_log_level = 0;
@@ -91,6 +93,7 @@ pub struct airops_chunk_event {
 pub struct airops_completed_event {
     pub content: *const c_char,
     pub result: *const c_char,
+    pub error_code: *const c_char,
 }
 
 #[repr(C)]
@@ -146,6 +149,9 @@ pub type airops_execution_callback = Option<
         error: *const airops_error,
         user_data: *mut c_void,
     ),
+>;
+pub type airops_json_callback = Option<
+    unsafe extern "C" fn(code: airops_code, json: *const c_char, error: *const airops_error, user_data: *mut c_void),
 >;
 pub type airops_result_callback = Option<
     unsafe extern "C" fn(
@@ -217,6 +223,11 @@ extern "C" {
         timeout_ms: i64,
         error: *mut *mut airops_error,
     ) -> airops_code;
+    pub fn airops_options_set_max_buffered_events(
+        options: *mut airops_options,
+        max_events: usize,
+        error: *mut *mut airops_error,
+    ) -> airops_code;
     pub fn airops_options_set_ca_file(
         options: *mut airops_options,
         path: *const c_char,
@@ -273,6 +284,13 @@ extern "C" {
         client: *mut airops_client,
         app_id: *const c_char,
         out_json: *mut *mut c_char,
+        error: *mut *mut airops_error,
+    ) -> airops_code;
+    pub fn airops_app_get_async(
+        client: *mut airops_client,
+        app_id: *const c_char,
+        on_done: airops_json_callback,
+        user_data: *mut c_void,
         error: *mut *mut airops_error,
     ) -> airops_code;
 

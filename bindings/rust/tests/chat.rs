@@ -41,6 +41,7 @@ fn reply(events: &[Event]) -> String {
         EventKind::Completed {
             result: Some(result),
             content: None,
+            ..
         } => assert_eq!(result, &tokens),
         other => panic!("a chat ends with completed and its result, not {:?}", other),
     }

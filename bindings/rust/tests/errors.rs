@@ -171,3 +171,11 @@ fn s18_unreachable_host_is_a_network_error() {
     let error = client.get_app("hello-world").unwrap_err();
     assert_eq!(error.code(), Code::Network, "{}", error);
 }
+
+#[test]
+fn code_names_of_the_library() {
+    assert_eq!(Code::Forked.name(), "AIROPS_ERR_FORKED");
+    assert_eq!(Code::Cancelled.name(), "AIROPS_ERR_CANCELLED");
+    assert_eq!(Code::Unknown(99).name(), "AIROPS_ERR_UNKNOWN");
+    assert_eq!((Code::Forked.raw(), Code::Cancelled.raw()), (12, 13));
+}

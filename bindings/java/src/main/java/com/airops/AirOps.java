@@ -77,6 +77,23 @@ public final class AirOps implements AutoCloseable {
         });
     }
 
+    /** {@link #getApp} without blocking: the future receives the app's description (JSON). */
+    public CompletableFuture<String> getAppAsync(String appId) {
+        String id;
+        try {
+            id = Calls.text(appId, "appId");
+        } catch (AirOpsException invalid) {
+            return CompletableFuture.failedFuture(invalid);
+        }
+        try {
+            return use(client -> Completions.start(new Completions.Pending<String>(this, completionExecutor, 0),
+                    userData -> error -> Calls.api().airops_app_get_async(client, id, Completions.ON_JSON_DONE,
+                            userData, error)));
+        } catch (AirOpsException closed) {
+            return CompletableFuture.failedFuture(closed);
+        }
+    }
+
     /** Starts an execution of the app's current version; returns once it has started. */
     public Execution execute(String appId, String inputsJson) {
         return execute(appId, inputsJson, 0);

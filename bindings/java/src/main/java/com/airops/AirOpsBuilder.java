@@ -1,6 +1,7 @@
 package com.airops;
 
 import com.airops.internal.NativeApi;
+import com.sun.jna.NativeLong;
 import com.sun.jna.Pointer;
 import com.sun.jna.ptr.PointerByReference;
 import java.nio.file.Path;
@@ -70,6 +71,19 @@ public final class AirOpsBuilder {
     public AirOpsBuilder subscriptionTimeout(Duration timeout) {
         return set("subscriptionTimeout", (api, options, error) ->
                 api.airops_options_set_subscription_timeout(options, Calls.millis(timeout, "timeout"), error));
+    }
+
+    /**
+     * How many events of one streamed execution may wait for its listener, and in
+     * {@link Delivery#QUEUED} how many callbacks may wait for a dispatch (default 10000; 1 to
+     * 10000000). A listener that falls further behind gets, instead of the rest of the stream,
+     * one {@link Event.Completed} whose {@code errorCode} is {@code "events_overflowed"}. A
+     * negative count reaches the library as a size_t above the limit (-1 is SIZE_MAX) and is
+     * refused there.
+     */
+    public AirOpsBuilder maxBufferedEvents(long maxEvents) {
+        return set("maxBufferedEvents", (api, options, error) ->
+                api.airops_options_set_max_buffered_events(options, new NativeLong(maxEvents), error));
     }
 
     /** Trusts the certificate authorities in this PEM file instead of the system's. */

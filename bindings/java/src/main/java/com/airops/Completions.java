@@ -18,6 +18,7 @@ final class Completions {
 
     static final NativeApi.ExecutionCallback ON_EXECUTION_DONE = Calls.onLibraryThreads(Completions::onExecutionDone);
     static final NativeApi.ResultCallback ON_RESULT_DONE = Calls.onLibraryThreads(Completions::onResultDone);
+    static final NativeApi.JsonCallback ON_JSON_DONE = Calls.onLibraryThreads(Completions::onJsonDone);
 
     private Completions() {
     }
@@ -106,6 +107,24 @@ final class Completions {
                 return;
             }
             pending.complete(adopted, Execution::close);
+        } catch (Throwable thrown) { // nothing may unwind into C
+            Thread thread = Thread.currentThread();
+            thread.getUncaughtExceptionHandler().uncaughtException(thread, thrown);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void onJsonDone(int code, Pointer json, Pointer error, Pointer userData) {
+        try {
+            Pending<String> pending = (Pending<String>) PENDING.take(userData);
+            if (pending == null) {
+                return;
+            }
+            if (code != 0) {
+                pending.fail(Calls.copy(code, error));
+            } else {
+                pending.complete(Calls.borrowed(json), null); // borrowed: copied during the call
+            }
         } catch (Throwable thrown) { // nothing may unwind into C
             Thread thread = Thread.currentThread();
             thread.getUncaughtExceptionHandler().uncaughtException(thread, thrown);

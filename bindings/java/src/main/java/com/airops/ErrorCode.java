@@ -26,7 +26,11 @@ public enum ErrorCode {
      * An HTTP 3xx that the redirect policy does not follow ({@link AirOpsBuilder#redirects}):
      * {@link AirOpsException#httpStatus()} is the status, the message names it and the target.
      */
-    REDIRECT(11);
+    REDIRECT(11),
+    /** The client was created in the parent of this forked process: create a new one in the child. */
+    FORKED(12),
+    /** A non-blocking call had not ended when its client was closed. */
+    CANCELLED(13);
 
     private final int value;
 
@@ -37,6 +41,11 @@ public enum ErrorCode {
     /** The {@code airops_code} value. */
     public int value() {
         return value;
+    }
+
+    /** The library's name of the code ({@code airops_code_name}), e.g. {@code "AIROPS_ERR_NOT_FOUND"}. */
+    public String libraryName() {
+        return Calls.api().airops_code_name(value);
     }
 
     /** The code for an {@code airops_code} value; {@link #INTERNAL} for one this binding does not know. */

@@ -18,8 +18,12 @@ public sealed interface Event {
     /**
      * The end of the stream: exactly one per stream. {@code content} is the whole output of an
      * execution (null for a chat); {@code result} the whole reply of a chat (null otherwise).
+     * {@code errorCode} is null unless the library ended the stream itself, e.g.
+     * {@code "events_overflowed"} when more events than {@link AirOpsBuilder#maxBufferedEvents}
+     * waited for the listener (the rest were dropped; awaiting still returns the record).
      */
-    record Completed(String executionId, String json, String content, String result) implements Event {
+    record Completed(String executionId, String json, String content, String result, String errorCode)
+            implements Event {
     }
 
     /** A piece of an agent's reply; {@code result} is the whole reply on the last token, else null. */

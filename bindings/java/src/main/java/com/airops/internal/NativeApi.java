@@ -39,6 +39,11 @@ public interface NativeApi extends Library {
         void invoke(int code, Pointer result, Pointer error, Pointer userData);
     }
 
+    /** {@code airops_json_callback}; {@code json} is borrowed for the call. */
+    interface JsonCallback extends Callback {
+        void invoke(int code, Pointer json, Pointer error, Pointer userData);
+    }
+
     /** {@code airops_log_callback}; {@code message} is borrowed for the call. */
     interface LogCallback extends Callback {
         void invoke(int level, Pointer message, Pointer userData);
@@ -86,6 +91,8 @@ public interface NativeApi extends Library {
 
     int airops_options_set_subscription_timeout(Pointer options, long timeoutMs, PointerByReference error);
 
+    int airops_options_set_max_buffered_events(Pointer options, NativeLong maxEvents, PointerByReference error);
+
     int airops_options_set_ca_file(Pointer options, String path, PointerByReference error);
 
     int airops_options_set_max_retries(Pointer options, int maxRetries, PointerByReference error);
@@ -110,6 +117,8 @@ public interface NativeApi extends Library {
     void airops_client_free(Pointer client);
 
     int airops_app_get(Pointer client, String appId, PointerByReference outJson, PointerByReference error);
+
+    int airops_app_get_async(Pointer client, String appId, JsonCallback onDone, Pointer userData, PointerByReference error);
 
     // Executions
     int airops_app_execute(Pointer client, String appId, String inputsJson, long version, PointerByReference out,

@@ -45,10 +45,11 @@ public class NativeEvent extends Structure {
     }
 
     /** {@code airops_completed_event}. */
-    @Structure.FieldOrder({"content", "result"})
+    @Structure.FieldOrder({"content", "result", "error_code"})
     public static class CompletedEvent extends Structure {
         public Pointer content;
         public Pointer result;
+        public Pointer error_code;
     }
 
     /** {@code airops_agent_response_event}. */

@@ -96,6 +96,19 @@ class ErrorsTest {
         assertFalse(proxy.toString().contains("s3cret"), proxy::toString); // credentials are never shown
         Dev.assertFails(ErrorCode.INVALID_ARGUMENT, () -> AirOps.builder().noProxy("10.0.0.0/99").build());
         Dev.assertFails(ErrorCode.INVALID_ARGUMENT, () -> AirOps.builder().redirects(null).build());
+        for (long count : new long[] {0, 10_000_001, Long.MAX_VALUE, -1}) {
+            Dev.assertFails(ErrorCode.INVALID_ARGUMENT, () -> AirOps.builder().maxBufferedEvents(count).build());
+        }
+    }
+
+    @Test
+    void codeNamesComeFromTheLibrary() {
+        for (ErrorCode code : ErrorCode.values()) {
+            assertEquals("AIROPS_ERR_" + code.name(), code.libraryName());
+        }
+        assertEquals(12, ErrorCode.FORKED.value());
+        assertEquals(13, ErrorCode.CANCELLED.value());
+        assertEquals(ErrorCode.CANCELLED, ErrorCode.of(13));
     }
 
     /** The future of a refused call fails with this code (without blocking for long: it is failed already). */

@@ -47,6 +47,18 @@ class StreamTest {
         }
     }
 
+    /** A small event buffer still streams a short execution whole; its completed event has no error code. */
+    @Test
+    void smallMaxBufferedEventsStreamsWhole() throws Exception {
+        Recorder recorder = new Recorder();
+        try (AirOps client = Dev.identified().maxBufferedEvents(64).build();
+                Execution execution = client.executeStream("slow-echo", "{\"text\": \"one two three\"}", recorder)) {
+            List<Event> events = recorder.untilCompleted(Dev.WAIT);
+            assertEquals("one two three", checkedOutput(events, execution.id()));
+            assertEquals(null, ((Event.Completed) events.get(events.size() - 1)).errorCode());
+        }
+    }
+
     @Test
     void s11_twentyConcurrentStreamsShareOneConnection() throws Exception {
         int count = 20;

@@ -54,7 +54,9 @@ static inline airops_client *bench_client(void) {
     airops_error *error = NULL;
     if (airops_options_load_environment(options, &error) != AIROPS_OK ||
         airops_options_set_identity(options, bench_env("AIROPS_USER_ID"), bench_env("AIROPS_WORKSPACE_ID"),
-                                    bench_env("AIROPS_HASHED_USER_ID"), &error) != AIROPS_OK) {
+                                    bench_env("AIROPS_HASHED_USER_ID"), &error) != AIROPS_OK ||
+        /* Throughput, not the buffering bound, is measured: a firehose may run ahead. */
+        airops_options_set_max_buffered_events(options, 1000000, &error) != AIROPS_OK) {
         bench_fail("options", error);
     }
     airops_client *client = NULL;

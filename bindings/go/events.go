@@ -73,7 +73,10 @@ func eventFromC(e *C.airops_event) Event {
 	case EventCompleted:
 		completed := (*C.airops_completed_event)(data)
 		event.Content, event.Result = C.GoString(completed.content), C.GoString(completed.result)
-		event.ErrorCode = C.GoString(completed.error_code)
+		// error_code came in 0.1 at the end of airops_event: read only when size covers it.
+		if uintptr(e.size) >= unsafe.Offsetof(e.error_code)+unsafe.Sizeof(e.error_code) {
+			event.ErrorCode = C.GoString(e.error_code)
+		}
 	case EventAgentResponse:
 		response := (*C.airops_agent_response_event)(data)
 		event.Token, event.Result = C.GoString(response.token), C.GoString(response.result)

@@ -2,6 +2,7 @@
 
 #include <pthread.h>
 #include <stdatomic.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -230,7 +231,8 @@ void relay_on_event(const airops_event *event, void *user_data) {
     case AIROPS_EVENT_COMPLETED:
         texts[2] = event->data.completed.content;
         texts[3] = event->data.completed.result;
-        texts[4] = event->data.completed.error_code;
+        /* error_code came in 0.1 at the end of airops_event: read only when size covers it. */
+        if (event->size >= offsetof(airops_event, error_code) + sizeof event->error_code) texts[4] = event->error_code;
         break;
     case AIROPS_EVENT_AGENT_RESPONSE:
         texts[2] = event->data.agent_response.token;

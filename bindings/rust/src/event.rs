@@ -64,7 +64,7 @@ impl Event {
             sys::AIROPS_EVENT_COMPLETED => EventKind::Completed {
                 content: copied_optional(data.completed.content),
                 result: copied_optional(data.completed.result),
-                error_code: copied_optional(data.completed.error_code),
+                error_code: error_code(event),
             },
             sys::AIROPS_EVENT_AGENT_RESPONSE => EventKind::AgentResponse {
                 token: copied(data.agent_response.token),
@@ -86,5 +86,19 @@ impl Event {
             json: copied(event.json),
             kind,
         }
+    }
+}
+
+/// The event's `error_code`, which came in 0.1 at the end of `airops_event`: read only when
+/// the library's `size` covers it.
+///
+/// # Safety
+/// `event` is the valid event a callback received.
+unsafe fn error_code(event: &sys::airops_event) -> Option<String> {
+    let end = std::mem::offset_of!(sys::airops_event, error_code) + std::mem::size_of::<*const std::os::raw::c_char>();
+    if event.size >= end {
+        copied_optional(event.error_code)
+    } else {
+        None
     }
 }

@@ -93,7 +93,6 @@ pub struct airops_chunk_event {
 pub struct airops_completed_event {
     pub content: *const c_char,
     pub result: *const c_char,
-    pub error_code: *const c_char,
 }
 
 #[repr(C)]
@@ -137,6 +136,8 @@ pub struct airops_event {
     pub execution_id: *const c_char,
     pub json: *const c_char,
     pub data: airops_event_data,
+    /// Since 0.1: present only when `size` covers it.
+    pub error_code: *const c_char,
 }
 
 pub type airops_log_callback =

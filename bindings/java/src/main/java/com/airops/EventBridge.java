@@ -53,7 +53,7 @@ final class EventBridge {
         return switch (event.kind) {
             case NativeEvent.CHUNK -> new Event.Chunk(id, json, Calls.borrowed(data.chunk.content));
             case NativeEvent.COMPLETED -> new Event.Completed(id, json, Calls.borrowed(data.completed.content),
-                    Calls.borrowed(data.completed.result), Calls.borrowed(data.completed.error_code));
+                    Calls.borrowed(data.completed.result), Calls.borrowed(event.errorCode()));
             case NativeEvent.AGENT_RESPONSE -> new Event.AgentResponse(id, json,
                     Calls.borrowed(data.agent_response.token), data.agent_response.stream_finished != 0,
                     Calls.borrowed(data.agent_response.result));

@@ -1,5 +1,6 @@
 package com.airops.internal;
 
+import com.sun.jna.Native;
 import com.sun.jna.NativeLong;
 import com.sun.jna.Pointer;
 import com.sun.jna.Structure;
@@ -45,11 +46,10 @@ public class NativeEvent extends Structure {
     }
 
     /** {@code airops_completed_event}. */
-    @Structure.FieldOrder({"content", "result", "error_code"})
+    @Structure.FieldOrder({"content", "result"})
     public static class CompletedEvent extends Structure {
         public Pointer content;
         public Pointer result;
-        public Pointer error_code;
     }
 
     /** {@code airops_agent_response_event}. */
@@ -99,6 +99,19 @@ public class NativeEvent extends Structure {
             read.data.read();
         }
         return read;
+    }
+
+    /**
+     * {@code error_code} (since 0.1), which follows the fields above: read only when the
+     * library's {@code size} covers it, so that a shorter event is never read past its end.
+     */
+    public Pointer errorCode() {
+        return size.longValue() >= knownSize() ? getPointer().getPointer(size()) : null;
+    }
+
+    /** The size of the event this binding knows: the fields above, then {@code error_code}. */
+    public int knownSize() {
+        return size() + Native.POINTER_SIZE; // the fields above end pointer-aligned, where error_code starts
     }
 
     /** The byte offset of a field in this layout (public for the layout test). */

@@ -2,10 +2,10 @@ import NIOCore
 import NIOPosix
 import Synchronization
 
-/// The event loops and blocking threads of this process: NIO's singleton group cannot be replaced, and in a forked
-/// child its threads are gone. Each generation (``ProcessFork``) gets a group of its own; the
-/// parent's is left alone in the child, never shut down, since its threads are not there to
-/// answer.
+/// The event loops and blocking threads of this process. NIO's singleton group cannot be
+/// replaced, and in a forked child its threads are gone: each generation (``ProcessFork``)
+/// gets loops of its own; the parent's are left alone in the child, never shut down, since
+/// their threads are not there to answer.
 enum EventLoops {
     private final class Generation: Sendable {
         let number: Int

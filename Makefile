@@ -163,6 +163,7 @@ test-abi: lib dev-server
 	$(WITH_SERVER) tests/abi/check_install.sh
 
 # test_flood measures its memory: ASan's quarantine of freed blocks (256 MB) would hide it.
+test-c: export LSAN_OPTIONS := suppressions=$(CURDIR)/tests/c/lsan.supp
 test-c: dev-server $(C_TESTS) $(C_EXAMPLES) $(BUILD)/tests/test_tls $(BUILD)/tests/test_network $(BUILD)/tests/test_flood
 	@set -e; for t in $(C_TESTS); do echo "== $$t"; $(WITH_SERVER) $$t; done
 	ASAN_OPTIONS=quarantine_size_mb=1 $(PYTHON) tests/with_dev_server.py --server $(DEV_SERVER) --config bench/config.json -- $(BUILD)/tests/test_flood

@@ -1,4 +1,4 @@
-import Synchronization
+import NIOConcurrencyHelpers
 
 /// A counter that tasks can wait on: `wait(after:upTo:)` returns as soon as the count has
 /// passed the value a waiter saw, or when its time is up. Used to wake result polling the
@@ -11,12 +11,13 @@ final class ChangeSignal: Sendable {
         var released: Set<Int> = []
     }
 
-    private let state = Mutex(State())
+    // NIO's lock: ThreadSanitizer follows it, not Synchronization.Mutex (see tests/c/tsan.supp).
+    private let state = NIOLockedValueBox(State())
 
-    var count: Int { state.withLock { $0.count } }
+    var count: Int { state.withLockedValue { $0.count } }
 
     func fire() {
-        let waiters = state.withLock { state in
+        let waiters = state.withLockedValue { state in
             state.count += 1
             defer { state.waiters.removeAll() }
             return Array(state.waiters.values)
@@ -26,7 +27,7 @@ final class ChangeSignal: Sendable {
 
     /// Returns when the count exceeds `seen`, after `timeout`, or when the task is cancelled.
     func wait(after seen: Int, upTo timeout: Duration) async {
-        let id = state.withLock { state in
+        let id = state.withLockedValue { state in
             state.nextId += 1
             return state.nextId
         }
@@ -37,7 +38,7 @@ final class ChangeSignal: Sendable {
             }
             group.addTask {
                 await withCheckedContinuation { continuation in
-                    let resumeNow = self.state.withLock { state in
+                    let resumeNow = self.state.withLockedValue { state in
                         if state.count > seen || state.released.remove(id) != nil { return true }
                         state.waiters[id] = continuation
                         return false
@@ -49,12 +50,12 @@ final class ChangeSignal: Sendable {
             group.cancelAll()
         }
         // Both children are done; a late release of the timer may have left a mark.
-        state.withLock { _ = $0.released.remove(id) }
+        state.withLockedValue { _ = $0.released.remove(id) }
     }
 
     /// Wakes waiter `id`, or marks it released if it has not registered yet.
     private func release(_ id: Int) {
-        let waiter = state.withLock { state -> CheckedContinuation<Void, Never>? in
+        let waiter = state.withLockedValue { state -> CheckedContinuation<Void, Never>? in
             if let waiter = state.waiters.removeValue(forKey: id) { return waiter }
             state.released.insert(id)
             return nil

@@ -1,4 +1,4 @@
-import Synchronization
+import NIOConcurrencyHelpers
 
 /// The realtime side of a streamed execution or chat: its events as an async sequence, a
 /// signal that wakes result polling, and the guarantee that the sequence ends with exactly
@@ -10,7 +10,8 @@ final class LiveUpdates: Sendable {
     private let isChat: Bool
     private let buffer: EventBuffer
     private let realtime: RealtimeConnection
-    private let state = Mutex<(finished: Bool, recovery: Task<Void, Never>?)>((false, nil))
+    // NIO's lock: ThreadSanitizer follows it, not Synchronization.Mutex (see tests/c/tsan.supp).
+    private let state = NIOLockedValueBox<(finished: Bool, recovery: Task<Void, Never>?)>((false, nil))
 
     /// - Parameter maxBufferedEvents: how many events may wait for the consumer; one more
     ///   ends the stream with an overflow `completed` (see ``ClientConfiguration/maxBufferedEvents``).
@@ -23,7 +24,7 @@ final class LiveUpdates: Sendable {
 
     var events: AsyncStream<ExecutionEvent> { buffer.events }
 
-    var isFinished: Bool { state.withLock { $0.finished } }
+    var isFinished: Bool { state.withLockedValue { $0.finished } }
 
     /// Handles what the realtime connection reports for the channel. `fetch` reads the
     /// execution's record, to recover the end when events may have been missed.
@@ -64,7 +65,7 @@ final class LiveUpdates: Sendable {
 
     private func deliver(_ event: ExecutionEvent) {
         // Queued under the lock, which orders events against the end: nothing follows `completed`.
-        let overflowed = state.withLock { state in
+        let overflowed = state.withLockedValue { state in
             !state.finished && !buffer.push(event)
         }
         guard overflowed else { return }
@@ -80,7 +81,7 @@ final class LiveUpdates: Sendable {
 
     /// Ends the events once, after `last` if given.
     private func end(with last: ExecutionEvent?) {
-        let (wasFinished, recovery) = state.withLock { state in
+        let (wasFinished, recovery) = state.withLockedValue { state in
             let before = (state.finished, state.recovery)
             if !state.finished { buffer.end(after: last) }
             state.finished = true
@@ -108,7 +109,7 @@ final class LiveUpdates: Sendable {
                 pause = min(pause * 2, .seconds(10))
             }
         }
-        let stale = state.withLock { state in
+        let stale = state.withLockedValue { state in
             if state.finished { return Optional(task) }
             defer { state.recovery = task }
             return state.recovery

@@ -1,5 +1,5 @@
 import NIOCore
-import Synchronization
+import NIOConcurrencyHelpers
 
 /// Sleeping on the process's event loops rather than with `Task.sleep`, whose timers are
 /// libdispatch's and never fire in a forked child (see ``ChildExecutor``).
@@ -29,11 +29,12 @@ enum Pause {
             case ended(cancelled: Bool)
         }
 
-        private let state = Mutex(State.new)
+        // NIO's lock: ThreadSanitizer follows it, not Synchronization.Mutex (see tests/c/tsan.supp).
+        private let state = NIOLockedValueBox(State.new)
 
         func start(_ continuation: UnsafeContinuation<Void, any Error>, after delay: TimeAmount) {
             let scheduled = EventLoops.group.any().scheduleTask(in: delay) { self.finish(cancelled: false) }
-            let endedEarly = state.withLock { state -> Bool? in
+            let endedEarly = state.withLockedValue { state -> Bool? in
                 guard case .ended(let cancelled) = state else {
                     state = .waiting(continuation, scheduled)
                     return nil
@@ -53,7 +54,7 @@ enum Pause {
         func cancel() { finish(cancelled: true) }
 
         private func finish(cancelled: Bool) {
-            let waiting = state.withLock { state -> (UnsafeContinuation<Void, any Error>, Scheduled<Void>)? in
+            let waiting = state.withLockedValue { state -> (UnsafeContinuation<Void, any Error>, Scheduled<Void>)? in
                 switch state {
                 case .new:
                     state = .ended(cancelled: cancelled)

@@ -21,15 +21,7 @@ func TestAppFoundAndNotFound(t *testing.T) {
 	for name, contextOf := range appContexts {
 		t.Run(name, func(t *testing.T) {
 			app, err := client.App(contextOf(t), "hello-world")
-			if err != nil {
-				t.Fatalf("App: %v", err)
-			}
-			var info struct {
-				UUID string `json:"uuid"`
-			}
-			if err := json.Unmarshal(app, &info); err != nil || info.UUID != "hello-world" {
-				t.Fatalf("App = %s (%v), want uuid hello-world", app, err)
-			}
+			checkHelloWorldApp(t, app, err)
 			_, err = client.App(contextOf(t), "no-such-app")
 			wantCode(t, err, airops.CodeNotFound)
 		})
@@ -53,4 +45,18 @@ func TestAppQueued(t *testing.T) {
 	}
 	_, err := client.App(ctx, "no-such-app")
 	wantCode(t, err, airops.CodeNotFound)
+}
+
+// checkHelloWorldApp fails the test unless App returned the description of hello-world.
+func checkHelloWorldApp(t *testing.T, app []byte, err error) {
+	t.Helper()
+	if err != nil {
+		t.Fatalf("App: %v", err)
+	}
+	var info struct {
+		UUID string `json:"uuid"`
+	}
+	if err := json.Unmarshal(app, &info); err != nil || info.UUID != "hello-world" {
+		t.Fatalf("App = %s (%v), want uuid hello-world", app, err)
+	}
 }

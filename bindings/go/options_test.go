@@ -1,6 +1,7 @@
 package airops_test
 
 import (
+	"context"
 	"math"
 	"os"
 	"strings"
@@ -46,14 +47,7 @@ func TestEnvironmentOption(t *testing.T) {
 		t.Fatalf("NewClient: %v", err)
 	}
 	defer client.Close()
-	execution, err := client.Stream(ctx, "hello-world", ada)
-	if err != nil {
-		t.Fatalf("Stream: %v", err)
-	}
-	defer execution.Close()
-	if err := checkStream(ctx, execution, collect(ctx, t, execution), "Hello, Ada! Welcome to AirOps."); err != nil {
-		t.Fatal(err)
-	}
+	streamHello(ctx, t, client)
 }
 
 // An explicit option overrides the environment, whatever their order.
@@ -88,6 +82,16 @@ func TestMaxBufferedEvents(t *testing.T) {
 	s := server(t)
 	client := s.client(t, airops.WithMaxBufferedEvents(64))
 	ctx := testContext(t)
+	streamHello(ctx, t, client)
+	for _, count := range []int{0, -1, 10000001, math.MaxInt} {
+		_, err := airops.NewClient(s.options(airops.WithMaxBufferedEvents(count))...)
+		wantCode(t, err, airops.CodeInvalidArgument)
+	}
+}
+
+// streamHello streams hello-world for Ada on client and checks the whole stream.
+func streamHello(ctx context.Context, t *testing.T, client *airops.Client) {
+	t.Helper()
 	execution, err := client.Stream(ctx, "hello-world", ada)
 	if err != nil {
 		t.Fatalf("Stream: %v", err)
@@ -95,9 +99,5 @@ func TestMaxBufferedEvents(t *testing.T) {
 	defer execution.Close()
 	if err := checkStream(ctx, execution, collect(ctx, t, execution), "Hello, Ada! Welcome to AirOps."); err != nil {
 		t.Fatal(err)
-	}
-	for _, count := range []int{0, -1, 10000001, math.MaxInt} {
-		_, err := airops.NewClient(s.options(airops.WithMaxBufferedEvents(count))...)
-		wantCode(t, err, airops.CodeInvalidArgument)
 	}
 }

@@ -45,14 +45,19 @@ all: lib cli examples
 # exclusivity checks stay in the debug builds that the Swift tests run: in a release build
 # they cost a tenth of a blocking call's instructions.
 RELEASE_BUILD := $(SWIFT) build -c release --scratch-path $(RELEASE_DIR) -Xswiftc -static-stdlib -Xswiftc -Osize \
-                 -Xswiftc -enforce-exclusivity=unchecked
+                 -Xswiftc -enforce-exclusivity=unchecked -Xswiftc -use-ld=lld
+# The C library exports only `airops_*` symbols (version script) and carries a SONAME with the
+# ABI major version, so that the loader can tell incompatible releases apart. lld keeps hidden
+# symbols out of .dynsym (gold lists them there as LOCAL). These are build flags and not
+# Package.swift's: SwiftPM refuses unsafeFlags in a package that others depend on by version.
+LIB_LINK      := -Xlinker --version-script=$(CURDIR)/Sources/AirOpsC/exports.map -Xlinker -soname=libairops.so.$(SOMAJOR)
 # Packed relative relocations (DT_RELR) take 1.8 MB off the library. The glibc that loads
 # them must know them (2.36, Debian 12); a library built on such a system needs it anyway.
 RELR         := $(shell ldd --version 2>/dev/null | sed -n '1s/.* \([0-9]*\)\.\([0-9]*\)$$/\1 \2/p' | \
                   awk '$$1 > 2 || ($$1 == 2 && $$2 >= 36) { print "-Xlinker -z -Xlinker pack-relative-relocs" }')
 
 $(LIB): $(SWIFT_SOURCES)
-	$(RELEASE_BUILD) $(RELR) --product airops
+	$(RELEASE_BUILD) $(RELR) $(LIB_LINK) --product airops
 	mkdir -p $(BUILD)/lib
 	cp $(RELEASE_DIR)/release/libairops.so $(BUILD)/lib/libairops.so.$(VERSION)
 	ln -sf libairops.so.$(VERSION) $(BUILD)/lib/libairops.so.$(SOMAJOR)
@@ -181,7 +186,7 @@ TSAN_LIB     := $(TSAN_DIR)/debug/libairops.so
 SWIFT_LIBDIR := $(dir $(shell command -v $(SWIFT)))../lib/swift/linux
 
 $(TSAN_LIB): $(SWIFT_SOURCES)
-	$(SWIFT) build --scratch-path $(TSAN_DIR) -Xswiftc -sanitize=thread --product airops
+	$(SWIFT) build --scratch-path $(TSAN_DIR) -Xswiftc -sanitize=thread -Xswiftc -use-ld=lld $(LIB_LINK) --product airops
 	ln -sf libairops.so $(TSAN_DIR)/debug/libairops.so.$(SOMAJOR)
 
 $(BUILD)/tsan/test_stream: tests/c/test_stream.c tests/c/check.h tests/c/dev_server.h include/airops.h $(TSAN_LIB)
@@ -310,26 +315,24 @@ clean:
 
 # ---- Distribution (issue 13) ----
 # make release  the library and the CLI in build/release, linked against a Debian bullseye root
-#               (glibc 2.31, libstdc++ of GCC 10, OpenSSL 1.1 linked in) without packed
-#               relocations, so that they load on glibc 2.31 and later; test-release checks
-#               their symbol versions and runs them inside a bullseye chroot.
+#               (glibc 2.31, libstdc++ of GCC 10) without packed relocations, so that they load
+#               on glibc 2.29 and later; test-release checks their symbol versions and runs
+#               them inside a bullseye chroot.
 # make dist     build/libairops-VERSION-linux-x86_64.tar.gz for C users; test-dist builds a C
 #               consumer from it with pkg-config, CMake and plain -I/-L.
 # Both roots come from Debian's mirror through debootstrap, once; a missing one is made again.
 RELEASE_SUITE    := bullseye
 SYSROOT          := $(BUILD)/sysroot-$(RELEASE_SUITE)
-SYSROOT_PACKAGES := libc6-dev,libstdc++-10-dev,libgcc-10-dev,zlib1g-dev,libssl-dev
+SYSROOT_PACKAGES := libc6-dev,libstdc++-10-dev,libgcc-10-dev,zlib1g-dev
 CHROOT           := $(BUILD)/chroot-$(RELEASE_SUITE)
 PORTABLE_DIR     := .build-portable
-PORTABLE_PC      := $(SYSROOT)-pkgconfig
 PORTABLE         := $(BUILD)/release
 PORTABLE_LIB     := $(PORTABLE)/lib/libairops.so.$(VERSION)
 PORTABLE_CLI     := $(PORTABLE)/bin/airops
 # -z defs: a symbol that the sysroot's libraries lack fails the link instead of the first call.
 PORTABLE_COMPAT  := $(BUILD)/release-compat/libstdcxx_compat.o
 # The release build's flags, in its own folder, against the sysroot.
-PORTABLE_BUILD   := PKG_CONFIG_PATH=$(abspath $(PORTABLE_PC)) \
-                    $(subst --scratch-path $(RELEASE_DIR),--scratch-path $(PORTABLE_DIR),$(RELEASE_BUILD)) \
+PORTABLE_BUILD   := $(subst --scratch-path $(RELEASE_DIR),--scratch-path $(PORTABLE_DIR),$(RELEASE_BUILD)) \
                     -Xswiftc -sdk -Xswiftc $(abspath $(SYSROOT)) -Xcc --sysroot=$(abspath $(SYSROOT)) \
                     -Xlinker $(abspath $(PORTABLE_COMPAT)) -Xlinker -z -Xlinker defs
 DIST_NAME        := libairops-$(VERSION)-linux-x86_64
@@ -340,18 +343,17 @@ DIST_TARBALL     := $(BUILD)/$(DIST_NAME).tar.gz
 # swiftc links the Swift runtime from the SDK (-sdk): the sysroot gets the toolchain's static one.
 sysroot:
 	scripts/make-debian-root.sh $(SYSROOT) $(RELEASE_SUITE) $(SYSROOT_PACKAGES)
-	scripts/sysroot-libcrypto.sh $(SYSROOT) $(PORTABLE_PC)
 	ln -sfn $(realpath $(dir $(shell command -v $(SWIFT)))../lib/swift_static) $(SYSROOT)/usr/lib/swift_static
 
 chroot:
-	scripts/make-debian-root.sh $(CHROOT) $(RELEASE_SUITE) python3
+	scripts/make-debian-root.sh $(CHROOT) $(RELEASE_SUITE) python3,python3-pytest
 
 $(PORTABLE_COMPAT): packaging/compat/libstdcxx_compat.cpp | sysroot
 	@mkdir -p $(dir $@)
 	$(SWIFT_CC) -x c++ -std=c++17 -O2 -fPIC --sysroot=$(SYSROOT) -c $< -o $@
 
 $(PORTABLE_LIB): $(SWIFT_SOURCES) $(PORTABLE_COMPAT) | sysroot
-	$(PORTABLE_BUILD) --product airops
+	$(PORTABLE_BUILD) $(LIB_LINK) --product airops
 	mkdir -p $(PORTABLE)/lib
 	cp $(PORTABLE_DIR)/release/libairops.so $@
 	ln -sf libairops.so.$(VERSION) $(PORTABLE)/lib/libairops.so.$(SOMAJOR)

@@ -1,11 +1,6 @@
 // swift-tools-version:6.0
 import PackageDescription
 
-// The C ABI library exports only `airops_*` symbols (version script) and carries a SONAME
-// with the ABI major version, so that the loader can tell incompatible releases apart.
-let abiMajor = "0"
-let exportMap = Context.packageDirectory + "/Sources/AirOpsC/exports.map"
-
 let package = Package(
     name: "libairops",
     platforms: [.macOS(.v14)],
@@ -22,17 +17,13 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
         .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/hummingbird-project/swift-websocket", from: "1.6.2"),
         .package(url: "https://github.com/hummingbird-project/hummingbird-websocket", from: "2.8.1"),
     ],
     targets: [
-        .systemLibrary(
-            name: "COpenSSL",
-            pkgConfig: "libcrypto",
-            providers: [.apt(["libssl-dev"])]
-        ),
         // The public header, imported into Swift so that the exported functions are checked
         // against the same enums and types that C callers see.
         .systemLibrary(name: "CAirOpsABI"),
@@ -41,8 +32,8 @@ let package = Package(
         .target(
             name: "AirOps",
             dependencies: [
-                "COpenSSL",
                 "CAirOpsRuntime",
+                .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
@@ -53,24 +44,14 @@ let package = Package(
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
             ]
         ),
-        .target(
-            name: "AirOpsC",
-            dependencies: ["AirOps", "CAirOpsABI"],
-            exclude: ["exports.map"],
-            linkerSettings: [
-                // lld keeps hidden symbols out of .dynsym (gold lists them there as LOCAL).
-                .unsafeFlags([
-                    "-use-ld=lld",
-                    "-Xlinker", "--version-script=\(exportMap)",
-                    "-Xlinker", "-soname=libairops.so.\(abiMajor)",
-                ])
-            ]
-        ),
+        // The Makefile links libairops.so with its version script (exports.map) and SONAME: linker
+        // flags here would be unsafeFlags, which SwiftPM refuses in packages depended on by version.
+        .target(name: "AirOpsC", dependencies: ["AirOps", "CAirOpsABI"], exclude: ["exports.map"]),
         .target(
             name: "AirOpsDevServer",
             dependencies: [
                 "AirOps",
-                "COpenSSL",
+                .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "HummingbirdTLS", package: "hummingbird"),

@@ -1,4 +1,4 @@
-import COpenSSL
+import Crypto
 
 /// The hashed user id that identifies an end user to AirOps: lowercase hex HMAC-SHA256 of
 /// `userId`, keyed with the workspace API key. Compute it on a backend; the key is a secret.
@@ -13,21 +13,13 @@ public func hashUserId(apiKey: [UInt8], userId: [UInt8]) throws(AirOpsError) -> 
     return hmacSHA256Hex(key: apiKey, message: userId)
 }
 
-/// Lowercase hex HMAC-SHA256, from the system's libcrypto.
+/// Lowercase hex HMAC-SHA256, from swift-crypto (BoringSSL, linked in: no system OpenSSL).
 public func hmacSHA256Hex(key: [UInt8], message: [UInt8]) -> String {
-    var digest = [UInt8](repeating: 0, count: Int(EVP_MAX_MD_SIZE))
-    var length: UInt32 = 0
-    key.withUnsafeBufferPointer { keyBytes in
-        message.withUnsafeBufferPointer { messageBytes in
-            _ = HMAC(
-                EVP_sha256(), keyBytes.baseAddress, Int32(keyBytes.count),
-                messageBytes.baseAddress, messageBytes.count, &digest, &length)
-        }
-    }
-    return hexString(digest.prefix(Int(length)))
+    lowercaseHex(HMAC<SHA256>.authenticationCode(for: message, using: SymmetricKey(data: key)))
 }
 
-private func hexString(_ bytes: some Sequence<UInt8>) -> String {
+/// Lowercase hex of `bytes`, two digits a byte.
+public func lowercaseHex(_ bytes: some Sequence<UInt8>) -> String {
     let digits = Array("0123456789abcdef".utf8)
     var text = [UInt8]()
     for byte in bytes {

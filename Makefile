@@ -106,6 +106,7 @@ test: test-deps
 	$(MAKE) test-dist
 	$(MAKE) test-abi-baseline
 	$(MAKE) test-wheel-manylinux
+	$(MAKE) test-swift-dependent
 
 test-swift: dev-server
 	$(SWIFT) test --skip-build
@@ -130,7 +131,7 @@ install: lib cli
 WHEEL_STAGE  := $(BUILD)/wheel-stage
 WHEEL_DIR    := $(BUILD)/wheel
 
-wheel: release
+wheel: release $(NOTICES_LIB)
 	rm -rf $(WHEEL_STAGE) $(WHEEL_DIR) $(WHEEL_DIR)-linux
 	mkdir -p $(WHEEL_STAGE) $(WHEEL_DIR)
 	cp bindings/python/pyproject.toml bindings/python/setup.py bindings/python/README.md $(WHEEL_STAGE)/
@@ -138,6 +139,7 @@ wheel: release
 	find $(WHEEL_STAGE) -name __pycache__ -prune -exec rm -rf {} +
 	rm -f $(WHEEL_STAGE)/airops/libairops.so
 	cp -L $(PORTABLE_LIB) $(WHEEL_STAGE)/airops/libairops.so
+	cp $(NOTICES_LIB) $(WHEEL_STAGE)/airops/THIRD_PARTY_NOTICES.txt
 	strip --strip-unneeded $(WHEEL_STAGE)/airops/libairops.so
 	cd $(WHEEL_STAGE) && if env -u PYTHONPATH $(PYTHON) -c 'import setuptools.command.bdist_wheel' 2>/dev/null \
 	    || env -u PYTHONPATH $(PYTHON) -c 'import wheel.bdist_wheel' 2>/dev/null; then isolation=--no-build-isolation; \
@@ -366,28 +368,41 @@ $(PORTABLE_CLI): $(SWIFT_SOURCES) $(PORTABLE_COMPAT) | sysroot
 
 release: $(PORTABLE_LIB) $(PORTABLE_CLI)
 
+# The licenses of what the portable library (and, for the tarball, the CLI) link in.
+PORTABLE_LINKS   := $(PORTABLE_DIR)/release
+NOTICES_LIB      := $(PORTABLE)/lib/THIRD_PARTY_NOTICES.txt
+NOTICES_DIST     := $(PORTABLE)/THIRD_PARTY_NOTICES.txt
+
+$(NOTICES_LIB): $(PORTABLE_LIB) scripts/third_party_notices.py
+	$(PYTHON) scripts/third_party_notices.py $(PORTABLE_DIR) $(PORTABLE_LINKS)/airops.product/Objects.LinkFileList > $@
+
+$(NOTICES_DIST): $(PORTABLE_LIB) $(PORTABLE_CLI) scripts/third_party_notices.py
+	$(PYTHON) scripts/third_party_notices.py $(PORTABLE_DIR) $(PORTABLE_LINKS)/airops.product/Objects.LinkFileList \
+	  $(PORTABLE_LINKS)/airops-cli.product/Objects.LinkFileList > $@
+
 # The floor make release reaches against bullseye: libm's pow, exp, log, exp2 and log2 bind
 # to their GLIBC_2.29 versions, libstdc++'s std::string to GLIBCXX_3.4.21 (GCC 5).
 RELEASE_GLIBC    := 2.29
 RELEASE_GLIBCXX  := 3.4.21
 
-test-release: release dev-server chroot
+test-release: release wheel dev-server chroot
 	tests/dist/check_portable.sh $(PORTABLE_LIB) $(RELEASE_GLIBC) $(RELEASE_GLIBCXX)
 	tests/dist/check_portable.sh $(PORTABLE_CLI) $(RELEASE_GLIBC) $(RELEASE_GLIBCXX)
-	CHROOT_CC=$(SWIFT_CC) $(WITH_SERVER) tests/dist/run_in_chroot.sh $(CHROOT) $(SYSROOT) $(PORTABLE)/lib
+	CHROOT_CC=$(SWIFT_CC) $(WITH_SERVER) tests/dist/run_in_chroot.sh $(CHROOT) $(SYSROOT) $(PORTABLE)/lib $(wildcard $(WHEEL_DIR)/*.whl)
 	@set -e; for e in examples/python/*.py; do echo "== $$e on build/release"; \
 	  AIROPS_LIBRARY=$(abspath $(PORTABLE_LIB)) $(WITH_SERVER) $(PYTHON) $$e; done
 
 # The tarball: stripped copies, airops.pc with a prefix relative to its own folder, the CMake
-# package, and the README (the repository has no license file yet to add).
+# package, the README and the third-party notices (the repository has no license of its own yet).
 DIST_ROOT        := $(BUILD)/dist/$(DIST_NAME)
 
-$(DIST_TARBALL): $(PORTABLE_LIB) $(PORTABLE_CLI) include/airops.h packaging/airops.pc.in packaging/cmake/*.in README.md
+$(DIST_TARBALL): $(PORTABLE_LIB) $(PORTABLE_CLI) $(NOTICES_DIST) include/airops.h packaging/airops.pc.in packaging/cmake/*.in README.md
 	rm -rf $(BUILD)/dist
 	install -d $(DIST_ROOT)/bin $(DIST_ROOT)/include $(DIST_ROOT)/lib/pkgconfig $(DIST_ROOT)/lib/cmake/airops
 	install -m 755 -s $(PORTABLE_CLI) $(DIST_ROOT)/bin/airops
 	install -m 644 include/airops.h $(DIST_ROOT)/include/airops.h
 	install -m 644 README.md $(DIST_ROOT)/README.md
+	install -m 644 $(NOTICES_DIST) $(DIST_ROOT)/THIRD_PARTY_NOTICES.txt
 	install -m 755 $(PORTABLE_LIB) $(DIST_ROOT)/lib/
 	strip --strip-unneeded $(DIST_ROOT)/lib/libairops.so.$(VERSION)
 	ln -sf libairops.so.$(VERSION) $(DIST_ROOT)/lib/libairops.so.$(SOMAJOR)
@@ -403,8 +418,9 @@ dist: $(DIST_TARBALL)
 test-dist: dist dev-server
 	$(WITH_SERVER) tests/dist/test_tarball.sh $(DIST_TARBALL) $(VERSION)
 
-# A package outside the tree that depends on this one by git URL and version tag and imports
-# AirOps (a debug build of the core's dependencies in build/swift-dependent, kept between runs).
+# A package outside the tree that depends on this one by git URL and version tag, imports
+# AirOps and links the airops product (a debug build of the core's dependencies in
+# build/swift-dependent, kept between runs).
 test-swift-dependent: dev-server
 	SWIFT=$(SWIFT) $(WITH_SERVER) tests/dist/test_swift_dependent.sh $(VERSION) $(BUILD)/swift-dependent
 

@@ -1,7 +1,13 @@
 import AirOps
-import Crypto
+import CNIOBoringSSL
 
-/// Lowercase hex MD5 of `bytes` (the realtime HTTP API signs the MD5 of each request body).
+/// Lowercase hex MD5 of `bytes`, from BoringSSL (HashUserId.swift says which copy and why): the
+/// realtime HTTP API signs the MD5 of each request body.
 func md5Hex(_ bytes: [UInt8]) -> String {
-    lowercaseHex(Insecure.MD5.hash(data: bytes))
+    var digest = [UInt8](repeating: 0, count: Int(EVP_MAX_MD_SIZE))
+    var length: UInt32 = 0
+    bytes.withUnsafeBytes { body in
+        _ = EVP_Digest(body.baseAddress, body.count, &digest, &length, EVP_md5(), nil)
+    }
+    return hexString(digest.prefix(Int(length)))
 }

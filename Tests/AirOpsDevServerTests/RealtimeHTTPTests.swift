@@ -182,7 +182,28 @@ import Testing
             try signature.verify(
                 method: "POST", path: "/apps/4/events", query: query, body: Array(body.utf8), now: 1_353_088_179)
         }
-        #expect(md5Hex([]) == "d41d8cd98f00b204e9800998ecf8427e")
+    }
+
+    /// MD5.swift against RFC 1321's suite and digests (from Python's hashlib) of messages on each
+    /// side of the padding's block boundaries.
+    @Test func md5MatchesRFC1321() {
+        let suite = [
+            "": "d41d8cd98f00b204e9800998ecf8427e", "a": "0cc175b9c0f1b6a831c399e269772661",
+            "abc": "900150983cd24fb0d6963f7d28e17f72", "message digest": "f96b697d7cb7938d525a2f31aaf161d0",
+            String(repeating: "1234567890", count: 8): "57edf4a22be3c955ac49da2e2107b67a",
+        ]
+        for (message, digest) in suite {
+            #expect(md5Hex(Array(message.utf8)) == digest, "\(message)")
+        }
+        let boundaries = [
+            55: "6912ee65fff2d9f9ce2508cddf8bcda0", 56: "51fdd1acda72405dfdfa03fcb85896d7",
+            63: "48a6295221902e8e0938f773a7185e72", 64: "b2d3f56bc197fd985d5965079b5e7148",
+            65: "8bd7053801c768420faf816fadba971c", 119: "1c772251899a7ff007400b888d6b2042",
+            120: "b7ba1efc6022e9ed272f00b8831e26e6",
+        ]
+        for (count, digest) in boundaries {
+            #expect(md5Hex((0..<count).map { UInt8($0) }) == digest, "\(count) bytes")
+        }
     }
 
     @Test func triggerRefusesBadBodies() async throws {

@@ -10,6 +10,12 @@ final class IdentityTests: XCTestCase {
         XCTAssertEqual(
             try hashUserId(apiKey: [UInt8](repeating: 0xaa, count: 20), userId: [UInt8](repeating: 0xdd, count: 50)),
             "773ea91e36800e46854db8ebd09181a72959098b3ef8c122d9635514ced565fe")
+        // RFC 4231 test case 6: a key longer than SHA-256's block is hashed first.
+        XCTAssertEqual(
+            try hashUserId(
+                apiKey: [UInt8](repeating: 0xaa, count: 131),
+                userId: Array("Test Using Larger Than Block-Size Key - Hash Key First".utf8)),
+            "60e431591ee0b67f0d8a26aacbf5b77f8e0bc6213728c5140546040f0ee37f54")
         XCTAssertEqual(
             try hashUserId(apiKey: "YOUR_API_KEY", userId: "YOUR_USER_ID"),
             "7e8256899d105d7863b1aecf154e36f321a0709f23fb7d15e5d79e3c9088ab71")

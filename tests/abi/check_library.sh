@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Checks the built library as a user's loader and compiler see it: it loads without Swift
-# installed, needs only system libraries, exports exactly the header's functions, carries
-# a SONAME, and the header compiles cleanly as C11 and C++.
+# installed, needs only system libraries and no OpenSSL, exports exactly the header's
+# functions, carries a SONAME, and the header compiles cleanly as C11 and C++.
 set -u
 lib=${1:?usage: check_library.sh path/to/libairops.so}
 header=include/airops.h
@@ -24,6 +24,9 @@ needs_only_system_libraries() {
     bad=$(ldd "$lib" | grep -v -E '^\s*(linux-vdso\.so|/lib64/ld-linux)' | grep -v -E '=> /(usr/)?lib/' || true)
     [ -z "$bad" ] || { echo "unexpected dependencies:"; echo "$bad"; return 1; }
     ! ldd "$lib" | grep -q -i swift
+}
+needs_no_openssl() {  # its cryptography is BoringSSL, linked in
+    ! readelf -d "$lib" | grep -E 'NEEDED.*\[lib(ssl|crypto)\.'
 }
 exports_only_airops() {
     local other
@@ -48,6 +51,7 @@ int main() { return airops_version_number() == AIROPS_VERSION_NUMBER ? 0 : 1; }'
 
 check "the library loads with an empty environment" loads_without_swift
 check "ldd lists only system libraries" needs_only_system_libraries
+check "the library needs no OpenSSL" needs_no_openssl
 check "nm -D lists only airops_* symbols" exports_only_airops
 check "the exports are exactly the header's functions" exports_match_header
 check "SONAME is libairops.so.0" has_soname

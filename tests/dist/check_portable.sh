@@ -2,7 +2,7 @@
 # Checks what a release library asks of the system that loads it: no packed relocations
 # (DT_RELR needs glibc 2.36), no glibc, libstdc++ or libgcc symbol version above the floor,
 # no libraries beyond glibc's own, libstdc++, libgcc_s and libz (all in the manylinux policies;
-# libcrypto is linked in), and for the library only airops_* exports.
+# the cryptography, BoringSSL, is linked in), and for the library only airops_* exports.
 #   check_portable.sh LIB [GLIBC_MAX [GLIBCXX_MAX]]
 set -u
 lib=${1:?usage: check_portable.sh LIB [GLIBC_MAX [GLIBCXX_MAX]]}

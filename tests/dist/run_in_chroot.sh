@@ -1,22 +1,26 @@
 #!/usr/bin/env bash
-# Runs the release library inside a chroot of an older Debian (made by
-# scripts/make-debian-root.sh): its loader resolves the library, python3 loads it with ctypes,
-# and examples/c/execute.c, compiled against the release sysroot, runs an app on the dev server
-# outside (a chroot shares the network namespace, so loopback reaches it). Run it under
-# tests/with_dev_server.py, as root.
-#   run_in_chroot.sh ROOT SYSROOT LIBDIR
+# Runs the release inside a chroot of an older Debian (made by scripts/make-debian-root.sh):
+# its loader resolves the library, python3 loads it with ctypes, examples/c/execute.c, compiled
+# against the release sysroot, runs an app on the dev server outside (a chroot shares the
+# network namespace, so loopback reaches it), and the wheel, unpacked as pip would install it,
+# runs every Python example with the chroot's python3 (bullseye's is 3.9, the oldest the
+# package supports). Run it under tests/with_dev_server.py, as root.
+#   run_in_chroot.sh ROOT SYSROOT LIBDIR WHEEL
 set -u
-root=${1:?usage: run_in_chroot.sh ROOT SYSROOT LIBDIR}
+root=${1:?usage: run_in_chroot.sh ROOT SYSROOT LIBDIR WHEEL}
 sysroot=${2:?sysroot}
 libdir=${3:?libdir}
+wheel=${4:?wheel}
 cc=${CHROOT_CC:-clang}
 : "${AIROPS_HOST:?run under tests/with_dev_server.py}"
 [ -x "$root/usr/bin/python3" ] || { echo "no Debian root with python3 at $root" >&2; exit 2; }
 stage=/opt/airops-test
 rm -rf "$root$stage"
-mkdir -p "$root$stage/lib" "$root$stage/bin"
+mkdir -p "$root$stage/lib" "$root$stage/bin" "$root$stage/site" "$root$stage/examples"
 trap 'rm -rf "$root$stage"' EXIT
 cp -P "$libdir"/libairops.so* "$root$stage/lib/"
+python3 -m zipfile -e "$wheel" "$root$stage/site" || exit 2
+cp examples/python/*.py "$root$stage/examples/"
 "$cc" --sysroot="$sysroot" -std=c11 -Wall -Werror -Iinclude examples/c/execute.c -o "$root$stage/bin/execute" \
     -L"$libdir" -lairops -Wl,-rpath,$stage/lib || exit 2
 passed=0
@@ -48,9 +52,31 @@ example_runs_an_app() {
     echo "execute: $out"
     grep -q 'Hello, Ada!' <<<"$out"
 }
+# Runs a command in the root with the dev server's AIROPS_* variables and nothing else of this
+# machine's environment; they are inherited, not passed in argv, which would show the hashed
+# user id in the process list.
+chroot_bin=$(command -v chroot)
+in_root_with_server() {
+    (
+        for name in $(compgen -e); do
+            case $name in AIROPS_LIBRARY) unset "$name" ;; AIROPS_*) ;; *) unset "$name" ;; esac
+        done
+        export PYTHONPATH=$stage/site
+        exec "$chroot_bin" "$root" "$@"
+    )
+}
+python_examples_run() {
+    local example out
+    for example in "$root$stage"/examples/*.py; do
+        out=$(in_root_with_server /usr/bin/python3 "$stage/examples/${example##*/}" 2>&1) ||
+            { echo "${example##*/} failed: $out"; return 1; }
+        echo "python3 ${example##*/}: $(head -1 <<<"$out")"
+    done
+}
 check "the chroot's glibc is older than 2.36" test "$(printf '%s\n2.35\n' "$glibc" | sort -V | head -1)" = "$glibc"
 check "the chroot's loader resolves every dependency" loader_resolves_everything
 check "python3 in the chroot loads the library" python_loads_it
 check "examples/c/execute runs hello-world in the chroot" example_runs_an_app
+check "the wheel's package runs every Python example in the chroot" python_examples_run
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

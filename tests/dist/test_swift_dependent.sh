@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Builds tests/dist/swift-dependent, a package that depends on this repository's committed HEAD
-# through a file:// git URL and a version tag and imports AirOps, then runs it against the dev
-# server. Run it under tests/with_dev_server.py. WORK keeps the build between runs; each commit
-# gets its own clone (tag VERSION), so a pin never outlives the commit it names.
+# through a file:// git URL and a version tag: one program imports AirOps and runs an app on
+# the dev server, another links the airops product (the C library) and calls it. Run it under
+# tests/with_dev_server.py. WORK keeps the build between runs; each commit gets its own clone
+# (tag VERSION), so a pin never outlives the commit it names.
 #   test_swift_dependent.sh VERSION WORK
 set -eu
 version=${1:?usage: test_swift_dependent.sh VERSION WORK}
@@ -25,8 +26,9 @@ if ! AIROPS_PACKAGE_URL="file://$clone" AIROPS_PACKAGE_VERSION="$version" \
     echo "FAILED: the dependent package did not build" >&2
     exit 1
 fi
-program="$work/build/debug/airops-dependent"
-out=$("$program") || { echo "FAILED: airops-dependent exited with $?" >&2; exit 1; }
+out=$("$work/build/debug/airops-dependent") || { echo "FAILED: airops-dependent exited with $?" >&2; exit 1; }
 echo "airops-dependent: $out"
 grep -q 'Hello, Ada!' <<<"$out" || { echo "FAILED: unexpected output" >&2; exit 1; }
-echo "1 passed, 0 failed"
+out=$("$work/build/debug/airops-dependent-c") || { echo "FAILED: airops-dependent-c exited with $?" >&2; exit 1; }
+echo "airops-dependent-c: $out"
+echo "2 passed, 0 failed"

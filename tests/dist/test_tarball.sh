@@ -36,7 +36,8 @@ uses_the_tarball_library() {  # the loader picks the release's copy, not one fro
 has_layout() {
     local f
     for f in "lib/libairops.so.$version" include/airops.h lib/pkgconfig/airops.pc \
-        lib/cmake/airops/airopsConfig.cmake lib/cmake/airops/airopsConfigVersion.cmake bin/airops README.md; do
+        lib/cmake/airops/airopsConfig.cmake lib/cmake/airops/airopsConfigVersion.cmake bin/airops README.md \
+        THIRD_PARTY_NOTICES.txt; do
         [ -e "$prefix/$f" ] || { echo "missing $f"; return 1; }
     done
     [ "$(readlink "$prefix/lib/libairops.so.$major")" = "libairops.so.$version" ] &&
@@ -49,6 +50,13 @@ pkg_config_build() {
     # shellcheck disable=SC2086  # the flags are words
     cc -std=c11 -Wall -Werror "$source_file" -o "$work/pkg-config-consumer" $flags \
         -Wl,-rpath,"$(PKG_CONFIG_PATH="$prefix/lib/pkgconfig" pkg-config --variable=libdir airops)"
+}
+notices_name_what_is_linked() {  # the runtime, the TLS and crypto stacks, and the CLI's parser
+    local package
+    for package in "The Swift standard library" swift-nio swift-nio-ssl async-http-client swift-argument-parser; do
+        grep -q "^$package" "$prefix/THIRD_PARTY_NOTICES.txt" || { echo "no notice for $package"; return 1; }
+    done
+    ! grep -q "^hummingbird" "$prefix/THIRD_PARTY_NOTICES.txt" || { echo "a notice for the dev server's framework"; return 1; }
 }
 cmake_build() {
     cmake -S "$consumer_dir" -B "$work/cmake-build" -DCMAKE_PREFIX_PATH="$prefix" \
@@ -69,7 +77,8 @@ cli_runs_an_app() {
     grep -q 'Hello, Ada!' <<<"$out" || { echo "unexpected output: $out"; return 1; }
 }
 
-check "the tarball has lib/, include/, pkgconfig, CMake files, bin/airops, README" has_layout
+check "the tarball has lib/, include/, pkgconfig, CMake files, bin/airops, README, notices" has_layout
+check "the notices name what the release links in, and only that" notices_name_what_is_linked
 check "pkg-config consumer builds" pkg_config_build
 check "pkg-config consumer runs an app" runs_an_app "$work/pkg-config-consumer"
 check "pkg-config consumer loads the release's library" uses_the_tarball_library "$work/pkg-config-consumer"

@@ -1,8 +1,8 @@
 """The wheel's library and Python's own ssl module in one process, against the dev server over
 TLS (tests/with_dev_server.py --tls): Python's HTTPS works before and after the SDK's, and the
-SDK's works while Python's OpenSSL is loaded. The library links its TLS (BoringSSL) and its
-libcrypto in with their symbols hidden, so it maps no second OpenSSL that could take over
-Python's symbols, nor lend it its own."""
+SDK's works while Python's OpenSSL is loaded. The library links its TLS and its cryptography
+(the BoringSSL inside SwiftNIO SSL) in with their symbols hidden, so it maps no second OpenSSL
+that could take over Python's symbols, nor lend it its own."""
 
 import os
 import ssl

@@ -19,6 +19,8 @@ case $(basename "$wheel") in
 *-manylinux_2_*_x86_64*.whl) ;;
 *) echo "the wheel's file name has no manylinux tag" >&2; exit 1 ;;
 esac
+python3 -m zipfile -l "$wheel" | grep -q 'airops/THIRD_PARTY_NOTICES.txt' \
+    || { echo "the wheel carries no third-party notices" >&2; exit 1; }
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 python3 -m venv --system-site-packages "$work/venv"

@@ -16,6 +16,12 @@ let package = Package(
         .executableTarget(
             name: "airops-dependent",
             dependencies: [.product(name: "AirOps", package: "libairops")]
-        )
+        ),
+        // The C library product: SwiftPM refuses a versioned dependency's product whose targets
+        // carry unsafeFlags, so this target builds only if libairops's manifest has none.
+        .executableTarget(
+            name: "airops-dependent-c",
+            dependencies: [.product(name: "airops", package: "libairops")]
+        ),
     ]
 )

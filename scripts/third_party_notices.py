@@ -17,14 +17,16 @@ from pathlib import Path
 NOTICE_NAMES = ("LICENSE", "LICENSE.txt", "LICENSE.md", "NOTICE", "NOTICE.txt")
 
 
-def linked_modules(link_file_lists: list[Path]) -> set[str]:
-    """Module names of the object files the links list (…/NAME.build/file.o)."""
-    modules = set()
+def linked_modules(link_file_lists: list[Path]) -> dict[str, Path]:
+    """The modules whose object files the links list (…/NAME.build/[dir/]file.o): name -> the
+    module's build folder."""
+    modules = {}
     for listing in link_file_lists:
-        for line in listing.read_text().split():
-            path = Path(line.strip("'\""))
-            if path.parent.suffix == ".build":
-                modules.add(path.parent.stem)
+        for line in listing.read_text().splitlines():
+            path = Path(line.strip().strip("'\""))
+            folder = next((p for p in path.parents if p.suffix == ".build"), None)
+            if folder:
+                modules[folder.stem] = folder
     return modules
 
 
@@ -34,14 +36,29 @@ def package_versions(scratch: Path) -> dict[str, str]:
             for dependency in state["object"]["dependencies"]}
 
 
-def packages_of(modules: set[str], checkouts: Path) -> dict[str, list[str]]:
+def package_of(module: str, folder: Path, checkouts: Path) -> str | None:
+    """The checkout that holds a module's sources: read off the build's list of them (Swift
+    modules), else the package with a Sources/MODULE folder (C modules); None for this
+    project's own modules."""
+    listed = folder / "sources"
+    if listed.is_file():
+        for line in listed.read_text().splitlines():
+            source = Path(line.strip())
+            if checkouts in source.parents:
+                return source.relative_to(checkouts).parts[0]
+        return None
+    owners = [p.name for p in sorted(checkouts.iterdir()) if (p / "Sources" / module).is_dir()]
+    return owners[0] if owners else None
+
+
+def packages_of(modules: dict[str, Path], checkouts: Path) -> dict[str, list[str]]:
     """Package checkout name -> the linked modules whose sources it holds."""
     owners: dict[str, list[str]] = {}
-    for package in sorted(p for p in checkouts.iterdir() if p.is_dir()):
-        mine = sorted(m for m in modules if (package / "Sources" / m).is_dir())
-        if mine:
-            owners[package.name] = mine
-    return owners
+    for module, folder in sorted(modules.items()):
+        package = package_of(module, folder, checkouts)
+        if package:
+            owners.setdefault(package, []).append(module)
+    return dict(sorted(owners.items()))
 
 
 def swift_runtime_license() -> Path:
@@ -59,7 +76,7 @@ def section(title: str, files: list[Path]) -> str:
 def main() -> int:
     if len(sys.argv) < 3:
         sys.exit(__doc__)
-    scratch = Path(sys.argv[1])
+    scratch = Path(sys.argv[1]).resolve()
     modules = linked_modules([Path(a) for a in sys.argv[2:]])
     versions = package_versions(scratch)
     out = ["libairops links in the code below, under these licenses.\n\n",

@@ -131,7 +131,7 @@ install: lib cli
 WHEEL_STAGE  := $(BUILD)/wheel-stage
 WHEEL_DIR    := $(BUILD)/wheel
 
-wheel: release $(NOTICES_LIB)
+wheel: release
 	rm -rf $(WHEEL_STAGE) $(WHEEL_DIR) $(WHEEL_DIR)-linux
 	mkdir -p $(WHEEL_STAGE) $(WHEEL_DIR)
 	cp bindings/python/pyproject.toml bindings/python/setup.py bindings/python/README.md $(WHEEL_STAGE)/
@@ -375,6 +375,8 @@ NOTICES_DIST     := $(PORTABLE)/THIRD_PARTY_NOTICES.txt
 
 $(NOTICES_LIB): $(PORTABLE_LIB) scripts/third_party_notices.py
 	$(PYTHON) scripts/third_party_notices.py $(PORTABLE_DIR) $(PORTABLE_LINKS)/airops.product/Objects.LinkFileList > $@
+
+wheel: $(NOTICES_LIB)
 
 $(NOTICES_DIST): $(PORTABLE_LIB) $(PORTABLE_CLI) scripts/third_party_notices.py
 	$(PYTHON) scripts/third_party_notices.py $(PORTABLE_DIR) $(PORTABLE_LINKS)/airops.product/Objects.LinkFileList \

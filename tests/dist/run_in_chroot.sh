@@ -30,7 +30,17 @@ check() {  # check NAME COMMAND...
     shift
     if "$@"; then passed=$((passed + 1)); else failed=$((failed + 1)); echo "FAILED: $name" >&2; fi
 }
-in_root() { chroot "$root" "$@"; }
+# Runs a command in the root as on a booted system of that release, with /proc mounted: the
+# Swift runtime's libdispatch reads /proc/PID/task/TID/stat when it checks on its worker
+# threads, and traps without it. The mount lives in a mount namespace of the command's own,
+# so it goes away with the command, however that ends.
+unshare_bin=$(command -v unshare)
+mount_bin=$(command -v mount)
+chroot_bin=$(command -v chroot)
+in_root() {
+    "$unshare_bin" --mount --propagation private /bin/sh -c \
+        '"$1" -t proc proc "$3/proc" && shift && exec "$@"' sh "$mount_bin" "$chroot_bin" "$root" "$@"
+}
 glibc=$(in_root ldd --version | sed -n '1s/.* //p')
 echo "glibc in $root: $glibc (here: $(ldd --version | sed -n '1s/.* //p'))"
 loader_resolves_everything() {
@@ -55,14 +65,13 @@ example_runs_an_app() {
 # Runs a command in the root with the dev server's AIROPS_* variables and nothing else of this
 # machine's environment; they are inherited, not passed in argv, which would show the hashed
 # user id in the process list.
-chroot_bin=$(command -v chroot)
 in_root_with_server() {
     (
         for name in $(compgen -e); do
             case $name in AIROPS_LIBRARY) unset "$name" ;; AIROPS_*) ;; *) unset "$name" ;; esac
         done
         export PYTHONPATH=$stage/site
-        exec "$chroot_bin" "$root" "$@"
+        in_root "$@"
     )
 }
 python_examples_run() {

@@ -48,10 +48,8 @@ from ._errors import (
 )
 from ._library import version as library_version
 from ._version import __version__
-from .apps import Apps
-from .client import AirOps
+from .client import AirOps, Apps, Execution
 from .events import Event, EventHandler, EventKind
-from .execution import Execution
 from .identity import hash_user_id
 from .result import ExecutionResult, ExecutionState
 

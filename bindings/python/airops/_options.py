@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import ctypes
 from dataclasses import dataclass, fields
-from typing import Any, Final, Literal
+from typing import Any, Final, Literal, Optional, Tuple
 
 from ._call import call, invalid_argument
 from ._convert import c_milliseconds, c_size, c_string
@@ -40,7 +40,7 @@ same scheme, host and port only (``AIROPS_REDIRECTS_SAME_ORIGIN``)."""
 
 REDIRECT_POLICIES: Final[dict[str, int]] = {"never": 0, "same-origin": 1}
 
-Identity = tuple[bytes | None, bytes | None, bytes | None]
+Identity = Tuple[Optional[bytes], Optional[bytes], Optional[bytes]]
 
 
 def masked_url(url: str) -> str:

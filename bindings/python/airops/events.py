@@ -6,7 +6,7 @@ import ctypes
 
 import enum
 import json as _json
-from collections.abc import Callable
+from typing import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -44,7 +44,7 @@ _ACTIONS: dict[EventKind, str] = {
 }
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Event:
     """One event of a streamed execution or chat: a plain, immutable Python object.
 

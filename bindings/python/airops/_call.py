@@ -8,7 +8,6 @@ from typing import Any
 from ._errors import AirOpsError, ErrorCode, InvalidArgumentError, TimeoutError, exception_for
 from ._library import ErrorHandle, library
 
-__all__ = ["call", "code_name", "error_from", "invalid_argument", "timeout_error"]
 
 
 def code_name(code: int) -> str:

@@ -17,9 +17,9 @@ import weakref
 from typing import Any, Callable, Optional, Tuple
 
 from ._call import call, code_name, invalid_argument
-from ._convert import c_id, c_int64, c_json, c_milliseconds, c_size, c_string, from_c, take_string
+from ._convert import (INT64, SIZE, c_id, c_integer, c_json, c_milliseconds, c_string, from_c,
+                       take_string)
 from ._errors import ErrorCode, InternalError
-from ._handle import NativeHandle
 from ._library import EventCallback, ExecutionHandle, OwnedString, ResultHandle, library
 from ._log import logger
 from ._options import DELIVERY_MODES, Settings, new_client
@@ -49,6 +49,37 @@ def _parse_description(text: str | bytes) -> dict[str, Any]:
                             code=ErrorCode.INTERNAL,
                             code_name=code_name(ErrorCode.INTERNAL)) from None
     return description
+
+
+class NativeHandle:
+    """Owns a pointer returned by the library and the function that frees it.
+
+    ``close()`` is idempotent and thread-safe; after it, :attr:`pointer` is None.
+    """
+
+    __slots__ = ("_pointer", "_free", "_lock", "__weakref__")
+
+    def __init__(self, pointer: Any, free: Callable[[Any], None]) -> None:
+        self._pointer: Any = pointer
+        self._free = free
+        self._lock = threading.Lock()
+
+    @property
+    def pointer(self) -> Any:
+        """The native pointer, or None once closed."""
+        return self._pointer
+
+    @property
+    def closed(self) -> bool:
+        """Whether the handle has been freed."""
+        return self._pointer is None
+
+    def close(self) -> None:
+        """Frees the native object (once; later calls do nothing)."""
+        with self._lock:
+            pointer, self._pointer = self._pointer, None
+        if pointer:
+            self._free(pointer)
 
 
 class Call:
@@ -151,7 +182,7 @@ class ClientCore:
         return None if fd < 0 else fd
 
     def dispatch(self, max_events: int) -> int:
-        limit = c_size(max_events, "max_events")
+        limit = c_integer(max_events, "max_events", SIZE)
         count = ctypes.c_size_t(0)
         call(library().airops_client_dispatch, self.pointer(), limit, ctypes.byref(count))
         return count.value
@@ -165,7 +196,7 @@ class ClientCore:
     def execute(self, app_id: str | int, inputs: dict[str, Any] | None, version: int | None,
                 stream: bool, on_event: EventHandler | None, sink_type: SinkType) -> Call:
         args = (c_id(app_id, "app_id"), c_json(inputs, "inputs"),
-                0 if version is None else c_int64(version, "version"))
+                0 if version is None else c_integer(version, "version", INT64))
         lib = library()
         if stream:
             return self._start(lib.airops_app_execute_stream, lib.airops_app_execute_async,

@@ -52,27 +52,30 @@ class ClientBase(Generic[AppsT]):
         return f"<{self._name}{' closed' if self.closed else ''}>"
 
 
-class AppsBase(Generic[ClientT]):
-    """The app operations of a client, reached as ``client.apps``."""
+class Part(Generic[ClientT]):
+    """What a client hands out (its ``apps``, its executions): the client and the native
+    core behind it."""
 
     _name = ""
 
-    def __init__(self, client: ClientT, core: ClientCore) -> None:
-        """Internal: use the client's ``apps``."""
+    def __init__(self, client: ClientT, core: Any) -> None:
+        """Internal: made by the client."""
         self._client, self._core = client, core
+
+
+class AppsBase(Part[ClientT]):
+    """The app operations of a client, reached as ``client.apps``."""
+
+    _core: ClientCore
 
     def __repr__(self) -> str:
         return f"<{self._name} of {self._client!r}>"
 
 
-class ExecutionBase(Generic[ClientT]):
+class ExecutionBase(Part[ClientT]):
     """An execution's native core and its client (see :class:`airops.Execution`)."""
 
-    _name = ""
-
-    def __init__(self, client: ClientT, core: ExecutionCore) -> None:
-        """Internal: executions are made by their client's ``apps``."""
-        self._client, self._core = client, core
+    _core: ExecutionCore
 
     @property
     def id(self) -> str:

@@ -19,9 +19,9 @@ import itertools
 import threading
 from typing import Any, Callable, Final
 
-from ._call import code_name, error_from
+from ._call import error_from, internal_error
 from ._core import Call
-from ._errors import ErrorCode, InternalError
+from ._errors import ErrorCode
 from ._library import ExecutionCallback, JSONCallback, ResultCallback, library
 from ._log import logger
 
@@ -135,9 +135,8 @@ def _completion(free: Callable[[Any], None] | None, required: bool) -> Callable[
                 if entry is not None:
                     entry.release(None)
                     _deliver(entry, None, error_from(code, error) if code != ErrorCode.OK else
-                             InternalError("the library reported success but handed over "
-                                           "nothing", code=ErrorCode.INTERNAL,
-                                           code_name=code_name(ErrorCode.INTERNAL)))
+                             internal_error("the library reported success but handed over "
+                                            "nothing"))
                 return
             _deliver(entry, handed, None)
         except BaseException:  # noqa: BLE001 - nothing may propagate into C

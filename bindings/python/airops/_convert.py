@@ -7,8 +7,7 @@ import json
 import math
 from typing import Any, Final
 
-from ._call import code_name, invalid_argument
-from ._errors import ErrorCode, InternalError
+from ._call import internal_error, invalid_argument
 from ._library import library
 
 
@@ -99,8 +98,7 @@ def from_c(value: bytes | None) -> str | None:
 def take_string(pointer: Any) -> str:
     """Copies a string the library handed over (``char **`` out) and frees it."""
     if not pointer:
-        raise InternalError("the library returned success but no string",
-                            code=ErrorCode.INTERNAL, code_name=code_name(ErrorCode.INTERNAL))
+        raise internal_error("the library returned success but no string")
     try:
         return ctypes.string_at(pointer).decode("utf-8")
     finally:

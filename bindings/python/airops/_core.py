@@ -16,10 +16,9 @@ import threading
 import weakref
 from typing import Any, Callable, Optional, Tuple
 
-from ._call import call, code_name, invalid_argument
+from ._call import call, internal_error, invalid_argument
 from ._convert import (INT64, SIZE, c_id, c_integer, c_json, c_milliseconds, c_string, from_c,
                        take_string)
-from ._errors import ErrorCode, InternalError
 from ._library import EventCallback, ExecutionHandle, OwnedString, ResultHandle, library
 from ._log import logger
 from ._options import DELIVERY_MODES, Settings, new_client
@@ -45,9 +44,7 @@ def _parse_description(text: str | bytes) -> dict[str, Any]:
     try:
         description: dict[str, Any] = json.loads(text)
     except ValueError as error:
-        raise InternalError(f"the library handed over JSON that does not parse: {error}",
-                            code=ErrorCode.INTERNAL,
-                            code_name=code_name(ErrorCode.INTERNAL)) from None
+        raise internal_error(f"the library handed over JSON that does not parse: {error}") from None
     return description
 
 
@@ -67,6 +64,13 @@ class NativeHandle:
     @property
     def pointer(self) -> Any:
         """The native pointer, or None once closed."""
+        return self._pointer
+
+    def live(self, what: str) -> Any:
+        """The native pointer; raises ``InvalidArgumentError("the <what> is closed")`` once
+        closed."""
+        if self._pointer is None:
+            raise invalid_argument(f"the {what} is closed")
         return self._pointer
 
     @property
@@ -171,10 +175,7 @@ class ClientCore:
         return self._handle.closed
 
     def pointer(self) -> Any:
-        pointer = self._handle.pointer
-        if pointer is None:
-            raise invalid_argument("the client is closed")
-        return pointer
+        return self._handle.live("client")
 
     def event_fd(self) -> int | None:
         pointer = self._handle.pointer
@@ -300,10 +301,7 @@ class ExecutionCore:
         return self._handle.closed
 
     def pointer(self) -> Any:
-        pointer = self._handle.pointer
-        if pointer is None:
-            raise invalid_argument("the execution is closed")
-        return pointer
+        return self._handle.live("execution")
 
     def fetch(self) -> Call:
         return self._result_call("fetch", (), ResultHandle, take_result)

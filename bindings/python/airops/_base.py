@@ -5,14 +5,12 @@ blocking client's constructors. The two APIs differ only in how they wait."""
 from __future__ import annotations
 
 import types
-from typing import Any, Callable, Generic, TypeVar
+from typing import Any, Callable, TypeVar
 
 from ._core import ClientCore, ExecutionCore
 from ._options import Settings
 from ._stream import EventSink
 
-AppsT = TypeVar("AppsT")
-ClientT = TypeVar("ClientT")
 F = TypeVar("F", bound=Callable[..., Any])
 
 
@@ -26,22 +24,16 @@ def with_delivery(function: F, delivery: str) -> F:
     return copy  # type: ignore[return-value]
 
 
-class ClientBase(Generic[AppsT]):
+class ClientBase:
     """A client's native core and its ``apps`` (see :class:`airops.AirOps`)."""
 
     _core: ClientCore | None = None  # None when the constructor failed
-    _apps_type: Callable[[Any, ClientCore], AppsT]
+    _apps_type: Callable[[Any, ClientCore], Any]
     _name = ""
 
     def _open(self, settings: Settings) -> None:
         self._core = ClientCore(settings)
         self._apps = self._apps_type(self, self._core)
-
-    @property
-    def apps(self) -> AppsT:
-        """The app operations: ``get``, ``execute``, ``chat_stream``, ``get_execution``,
-        ``get_results``."""
-        return self._apps
 
     @property
     def closed(self) -> bool:
@@ -52,18 +44,18 @@ class ClientBase(Generic[AppsT]):
         return f"<{self._name}{' closed' if self.closed else ''}>"
 
 
-class Part(Generic[ClientT]):
+class Part:
     """What a client hands out (its ``apps``, its executions): the client and the native
     core behind it."""
 
     _name = ""
 
-    def __init__(self, client: ClientT, core: Any) -> None:
+    def __init__(self, client: Any, core: Any) -> None:
         """Internal: made by the client."""
         self._client, self._core = client, core
 
 
-class AppsBase(Part[ClientT]):
+class AppsBase(Part):
     """The app operations of a client, reached as ``client.apps``."""
 
     _core: ClientCore
@@ -72,7 +64,7 @@ class AppsBase(Part[ClientT]):
         return f"<{self._name} of {self._client!r}>"
 
 
-class ExecutionBase(Part[ClientT]):
+class ExecutionBase(Part):
     """An execution's native core and its client (see :class:`airops.Execution`)."""
 
     _core: ExecutionCore
@@ -92,11 +84,6 @@ class ExecutionBase(Part[ClientT]):
     def streamed(self) -> bool:
         """Whether the execution delivers events (started with ``stream=True`` or a chat)."""
         return self._core.sink is not None
-
-    @property
-    def client(self) -> ClientT:
-        """The client this execution belongs to."""
-        return self._client
 
     @property
     def closed(self) -> bool:

@@ -118,7 +118,7 @@ class _AsyncEventSink(EventSink):
             self._waiter = None
 
 
-class AsyncExecution(ExecutionBase["AsyncAirOps"]):
+class AsyncExecution(ExecutionBase):
     """:class:`airops.Execution` with awaitable calls, made by :class:`AsyncApps`.
 
     Close it with :meth:`close`, :meth:`aclose` or ``async with``; that also fails its calls
@@ -127,6 +127,12 @@ class AsyncExecution(ExecutionBase["AsyncAirOps"]):
     """
 
     _name = "airops.aio.AsyncExecution"
+    _client: AsyncAirOps
+
+    @property
+    def client(self) -> AsyncAirOps:
+        """:attr:`airops.Execution.client`."""
+        return self._client
 
     async def fetch(self) -> ExecutionResult:
         """:meth:`airops.Execution.fetch` (``airops_execution_fetch_async``)."""
@@ -185,10 +191,11 @@ class AsyncExecution(ExecutionBase["AsyncAirOps"]):
         self.close()
 
 
-class AsyncApps(AppsBase["AsyncAirOps"]):
+class AsyncApps(AppsBase):
     """:class:`airops.Apps` with awaitable calls, reached as :attr:`AsyncAirOps.apps`."""
 
     _name = "airops.aio.AsyncApps"
+    _client: AsyncAirOps
 
     async def get(self, app_id: str | int) -> dict[str, Any]:
         """:meth:`airops.Apps.get` (``airops_app_get_async``)."""
@@ -222,7 +229,7 @@ class AsyncApps(AppsBase["AsyncAirOps"]):
             return await execution.fetch()
 
 
-class AsyncAirOps(ClientBase[AsyncApps]):
+class AsyncAirOps(ClientBase):
     """:class:`airops.AirOps` with awaitable calls; the same arguments, except that
     `delivery` is always ``"queued"`` (the event loop dispatches; any other value raises
     :class:`airops.InvalidArgumentError`).
@@ -251,6 +258,11 @@ class AsyncAirOps(ClientBase[AsyncApps]):
     def closed(self) -> bool:
         """Whether the client has been closed."""
         return self._closing or super().closed
+
+    @property
+    def apps(self) -> AsyncApps:
+        """:attr:`airops.AirOps.apps`."""
+        return self._apps
 
     @property
     def loop(self) -> asyncio.AbstractEventLoop | None:

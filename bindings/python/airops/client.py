@@ -23,14 +23,14 @@ from ._stream import DEFAULT_MAX_BUFFERED_EVENTS, EventSink, in_callback
 from .events import Event, EventHandler
 from .result import ExecutionResult
 
-_C = TypeVar("_C", bound=ClientBase[Any])  # the class identify() is called on
+_C = TypeVar("_C", bound=ClientBase)  # the class identify() is called on
 
 _PUMP_INTERVAL: Final = 0.05
 """Queued delivery: how long (s) an iterator waits on the event fd before it checks its queue
 again (another thread may have dispatched its events)."""
 
 
-class Execution(ExecutionBase["AirOps"]):
+class Execution(ExecutionBase):
     """An execution started by :meth:`Apps.execute` / :meth:`Apps.chat_stream` or opened by
     :meth:`Apps.get_execution`.
 
@@ -45,6 +45,12 @@ class Execution(ExecutionBase["AirOps"]):
     """
 
     _name = "airops.Execution"
+    _client: AirOps
+
+    @property
+    def client(self) -> AirOps:
+        """The client this execution belongs to."""
+        return self._client
 
     def fetch(self) -> ExecutionResult:
         """Fetches the execution's current record once, whatever its status (one request).
@@ -178,10 +184,11 @@ class Execution(ExecutionBase["AirOps"]):
         self.close()
 
 
-class Apps(AppsBase["AirOps"]):
+class Apps(AppsBase):
     """The app operations of a client, reached as ``client.apps``."""
 
     _name = "airops.Apps"
+    _client: AirOps
 
     def get(self, app_id: str | int) -> dict[str, Any]:
         """Fetches an app's description (one request), e.g. ``{"id": 1, "public": False, ...}``.
@@ -272,7 +279,7 @@ class Apps(AppsBase["AirOps"]):
             return execution.fetch()
 
 
-class AirOps(ClientBase[Apps]):
+class AirOps(ClientBase):
     """A client of the AirOps API.
 
     ``AirOps()`` runs public apps only; :meth:`AirOps.identify` identifies an end user so
@@ -390,6 +397,12 @@ class AirOps(ClientBase[Apps]):
                                       allow_insecure_http=allow_insecure_http,
                                       max_buffered_events=max_buffered_events))
         return client
+
+    @property
+    def apps(self) -> Apps:
+        """The app operations: ``get``, ``execute``, ``chat_stream``, ``get_execution``,
+        ``get_results``."""
+        return self._apps
 
     @property
     def delivery(self) -> Delivery:

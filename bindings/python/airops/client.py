@@ -340,7 +340,6 @@ class AirOps(ClientBase):
             proxy, no-proxy list or redirect policy, or an invalid environment variable.
     """
 
-
     _name = "airops.AirOps"
     _apps_type = Apps
 

@@ -565,7 +565,7 @@ def test_cancelled_await_leaves_the_client_usable(server: Server) -> None:
     async def main() -> None:
         async with server.identify_async() as client:
             async with await client.apps.execute("slow-echo", {"text": "hi"}) as execution:
-                with pytest.raises(TimeoutError):
+                with pytest.raises(asyncio.TimeoutError):  # not the builtin one before 3.11
                     await asyncio.wait_for(execution.result(), 0.2)  # cancels the await
                 assert (await execution.result(timeout=10)).output == "hi"
                 deadline = time.monotonic() + 5

@@ -16,25 +16,21 @@ Example::
 
     asyncio.run(main())
 
-The classes here are those of :mod:`airops.client` with awaitable calls; their arguments,
-results and exceptions are the same, and so are their docstrings, which are not repeated.
+The classes here are those of :mod:`airops.client` with awaitable calls: the same
+arguments, results, exceptions and docstrings (which are not repeated).
 
-How it works: an :class:`AsyncAirOps` is a client in queued delivery
-(``AIROPS_DELIVERY_QUEUED``). On first use inside a running event loop it registers the
-client's event file descriptor with ``loop.add_reader``; whenever the descriptor is readable
-the loop runs ``airops_client_dispatch()``, which runs, on the loop's own thread, the event
-callbacks of streamed executions and the completion callbacks of the library's ``_async``
-calls (``airops_app_execute_async``, ``airops_execution_wait_async``, ...). Those resolve
-``asyncio`` futures. So this module starts no thread and uses no executor.
-
-Everything runs on the loop's thread: ``on_event`` callbacks run there too (keep them
-short; they are plain functions, not coroutines). A client belongs to one event loop at a
-time; once that loop is closed it may be used from another one.
+An :class:`AsyncAirOps` is a client in queued delivery (``AIROPS_DELIVERY_QUEUED``). On first
+use inside a running event loop it registers the client's event file descriptor with
+``loop.add_reader``; whenever it is readable the loop runs ``airops_client_dispatch()``,
+which runs, on the loop's own thread, the event callbacks of streamed executions (so
+``on_event`` runs there: keep it short) and the completions of the library's ``_async``
+calls, which resolve ``asyncio`` futures. No thread, no executor. A client belongs to one
+event loop at a time; once that loop is closed it may be used from another one.
 
 Closing a client or an execution fails its calls in flight with
-:class:`airops.InvalidArgumentError`. Cancelling a task that awaits a call does not cancel
-anything on the server: an execution whose start is no longer awaited is freed (it runs on),
-and a wait no longer awaited ends by itself.
+:class:`airops.InvalidArgumentError`. Cancelling a task that awaits a call cancels nothing on
+the server: an execution whose start is no longer awaited is freed (it runs on), and a wait
+no longer awaited ends by itself.
 """
 
 from __future__ import annotations

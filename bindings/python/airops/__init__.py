@@ -26,65 +26,25 @@ library (``libairops.so``), which is found as described in :mod:`airops._library
 
 from typing import TYPE_CHECKING, Any
 
-from ._errors import (
-    AirOpsError,
-    APIError,
-    AuthenticationError,
-    BadRequestError,
-    ConnectionError,
-    ErrorCode,
-    InternalError,
-    InvalidArgumentError,
-    LibraryError,
-    LibraryNotFoundError,
-    LibraryVersionError,
-    NotFoundError,
-    ProtocolError,
-    RateLimitError,
-    RedirectError,
-    ForkedError,
-    ServerError,
-    TimeoutError,
-)
+from ._errors import (AirOpsError, APIError, AuthenticationError, BadRequestError,
+                      ConnectionError, ErrorCode, ForkedError, InternalError,
+                      InvalidArgumentError, LibraryError, LibraryNotFoundError,
+                      LibraryVersionError, NotFoundError, ProtocolError, RateLimitError,
+                      RedirectError, ServerError, TimeoutError)
 from ._library import version as library_version
 from ._version import __version__
-from .apps import Apps
-from .client import AirOps
+from .client import AirOps, Apps, Execution
 from .events import Event, EventHandler, EventKind
-from .execution import Execution
 from .identity import hash_user_id
 from .result import ExecutionResult, ExecutionState
 
 __all__ = [
-    "__version__",
-    "library_version",
-    "hash_user_id",
-    "AirOps",
-    "Apps",
-    "Execution",
-    "Event",
-    "EventKind",
-    "EventHandler",
-    "ExecutionResult",
-    "ExecutionState",
-    "ErrorCode",
-    "AirOpsError",
-    "APIError",
-    "InvalidArgumentError",
-    "AuthenticationError",
-    "NotFoundError",
-    "BadRequestError",
-    "RateLimitError",
-    "ServerError",
-    "RedirectError",
-    "ForkedError",
-    "ConnectionError",
-    "TimeoutError",
-    "ProtocolError",
-    "InternalError",
-    "LibraryError",
-    "LibraryNotFoundError",
-    "LibraryVersionError",
+    "__version__", "library_version", "hash_user_id", "AirOps", "Apps", "Execution", "Event",
+    "EventKind", "EventHandler", "ExecutionResult", "ExecutionState", "ErrorCode",
+    "AirOpsError", "APIError", "InvalidArgumentError", "AuthenticationError", "NotFoundError",
+    "BadRequestError", "RateLimitError", "ServerError", "RedirectError", "ForkedError",
+    "ConnectionError", "TimeoutError", "ProtocolError", "InternalError", "LibraryError",
+    "LibraryNotFoundError", "LibraryVersionError",
 ]
 
 if TYPE_CHECKING:

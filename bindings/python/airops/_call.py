@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import ctypes
-from typing import Any
+from typing import Any, TypeVar
 
-from ._errors import AirOpsError, ErrorCode, InvalidArgumentError, TimeoutError, exception_for
+from ._errors import (AirOpsError, ErrorCode, InternalError, InvalidArgumentError, TimeoutError,
+                      exception_for)
 from ._library import ErrorHandle, library
 
-__all__ = ["call", "code_name", "error_from", "invalid_argument", "timeout_error"]
+E = TypeVar("E", bound=AirOpsError)
 
 
 def code_name(code: int) -> str:
@@ -50,13 +51,20 @@ def call(function: Any, *args: Any) -> None:
         raise _take_error(status, error)
 
 
+def _raised_here(cls: type[E], message: str) -> E:
+    return cls(message, code=cls.code, code_name=code_name(cls.code))
+
+
 def invalid_argument(message: str) -> InvalidArgumentError:
     """An :class:`InvalidArgumentError` for a value that cannot be converted to C."""
-    code = ErrorCode.INVALID_ARGUMENT
-    return InvalidArgumentError(message, code=code, code_name=code_name(code))
+    return _raised_here(InvalidArgumentError, message)
 
 
 def timeout_error(message: str) -> TimeoutError:
     """A :class:`TimeoutError` for a wait of this package (e.g. for the next event)."""
-    code = ErrorCode.TIMEOUT
-    return TimeoutError(message, code=code, code_name=code_name(code))
+    return _raised_here(TimeoutError, message)
+
+
+def internal_error(message: str) -> InternalError:
+    """An :class:`InternalError` for something the library handed over against its contract."""
+    return _raised_here(InternalError, message)

@@ -1,74 +1,49 @@
 """Completion callbacks of the ``_async`` calls of ``airops.h``, resolved into asyncio futures.
 
 The same pattern as :mod:`airops._stream` (``reference/c-sdk-anchors.md`` sections 4 and 8):
-three module-level callbacks, :data:`ON_EXECUTION_DONE` (``airops_execution_callback``),
-:data:`ON_RESULT_DONE` (``airops_result_callback``) and :data:`ON_JSON_DONE`
-(``airops_json_callback``), alive for the life of the process, are
-passed for every call; their ``user_data`` is an integer key into a lock-protected registry
-of :class:`Pending` calls. No per-call closure is ever handed to C.
+one module-level callback per completion type (:data:`CALLBACKS`), alive for the life of the
+process, is passed for every call; its ``user_data`` is an integer key into a lock-protected
+registry of :class:`Pending` calls. No per-call closure is ever handed to C.
 
 A completion runs inside ``airops_client_dispatch()``, i.e. on the event loop's thread when
 the client is driven by :mod:`airops.aio`; should one ever run on another thread, the future
-is resolved through ``loop.call_soon_threadsafe``. What the library hands over is taken at
-once, whatever happens to the future: a result is copied and freed, an execution handle is
-adopted by the awaiting coroutine or, when nobody awaits it any more (the task was
-cancelled, or the client or execution was closed), freed.
+is resolved through ``loop.call_soon_threadsafe``. What the library hands over is owned at
+once: it is taken (:attr:`airops._core.Call.take`) for the awaiting coroutine or, when nobody
+awaits it any more (the task was cancelled, or the client or execution was closed), released.
 """
 
 from __future__ import annotations
 
 import asyncio
 import itertools
-import json
 import threading
-from collections.abc import Callable
-from typing import Any, Final
+from typing import Any, Callable, Final
 
-from ._call import code_name, error_from
-from ._errors import AirOpsError, ErrorCode, InternalError
+from ._call import error_from, internal_error
+from ._core import Call
+from ._errors import ErrorCode
 from ._library import ExecutionCallback, JSONCallback, ResultCallback, library
 from ._log import logger
-from .result import take_result
-
-__all__ = ["Pending", "start", "forget", "abandon", "pending_count", "ON_EXECUTION_DONE",
-           "ON_RESULT_DONE", "ON_JSON_DONE"]
-
-Adopt = Callable[[Any], Any]
-"""Turns a native handle handed over by a completion into the awaited Python object."""
-
-Discard = Callable[[Any], None]
-"""Releases what a call holds when its outcome will never be adopted: the native handle the
-completion handed over (or None when there is none, e.g. the call failed)."""
 
 
 class Pending:
-    """One ``_async`` call in flight: the future it resolves and the objects it belongs to.
+    """One ``_async`` call in flight: the future it resolves and the objects it belongs to
+    (whose closing abandons it)."""
 
-    Attributes:
-        key: the ``user_data`` passed to C.
-        future: resolved with the call's outcome on the loop's thread.
-        owners: the objects whose closing abandons the call (a client, an execution).
-    """
+    __slots__ = ("key", "future", "loop_thread", "owners", "call")
 
-    __slots__ = ("key", "future", "loop", "loop_thread", "owners", "adopt", "discard")
-
-    def __init__(self, key: int, loop: asyncio.AbstractEventLoop, loop_thread: int,
-                 owners: tuple[object, ...], adopt: Adopt | None, discard: Discard | None) -> None:
-        self.key = key
+    def __init__(self, key: int, loop: asyncio.AbstractEventLoop, owners: tuple[object, ...],
+                 request: Call) -> None:
+        self.key, self.owners, self.call = key, owners, request
         self.future: asyncio.Future[Any] = loop.create_future()
-        self.loop = loop
-        self.loop_thread = loop_thread
-        self.owners = owners
-        self.adopt = adopt
-        self.discard = discard
+        self.loop_thread = threading.get_ident()
 
-    def release(self, pointer: Any) -> None:
-        """Runs :attr:`discard` (never raising): the outcome will not be adopted."""
-        if self.discard is not None:
-            try:
-                self.discard(pointer)
-            except BaseException:  # noqa: BLE001 - called from C callbacks and close()
-                logger.exception("could not release the outcome of an abandoned call")
+    def release(self, handed: Any) -> None:
+        """Discards what the call holds (never raising): its outcome will not be taken."""
+        try:
+            self.call.discard(handed)
+        except BaseException:  # noqa: BLE001 - called from C callbacks and close()
+            logger.exception("could not release the outcome of an abandoned call")
 
 
 _lock = threading.Lock()
@@ -76,31 +51,23 @@ _pending: dict[int, Pending] = {}
 _keys = itertools.count(1)
 
 
-def start(loop: asyncio.AbstractEventLoop, loop_thread: int, owners: tuple[object, ...],
-          adopt: Adopt | None = None, discard: Discard | None = None) -> Pending:
-    """Registers a call before it is made (its completion may run before the call returns).
+async def make(request: Call, owners: tuple[object, ...]) -> Any:
+    """Makes `request` through its ``_async`` twin on the running loop and awaits its outcome.
 
-    Args:
-        loop: the running loop, whose thread is `loop_thread`.
-        owners: the objects whose :func:`abandon` fails this call.
-        adopt: for an execution completion: wraps the handed-over handle.
-        discard: frees what the call holds when its outcome is not adopted.
+    It is registered first: its completion may run before the call returns.
     """
+    loop = asyncio.get_running_loop()
     with _lock:
-        key = next(_keys)
-        entry = Pending(key, loop, loop_thread, owners, adopt, discard)
-        _pending[key] = entry
-    return entry
-
-
-def forget(entry: Pending) -> None:
-    """Removes a call whose C function failed (then its completion never runs)."""
-    with _lock:
-        removed = _pending.pop(entry.key, None)
-    if removed is not None:
-        removed.release(None)
-        if not removed.future.done():
-            removed.future.cancel()
+        entry = Pending(next(_keys), loop, owners, request)
+        _pending[entry.key] = entry
+    try:
+        request.begin(CALLBACKS[request.kind], entry.key)
+    except BaseException:
+        with _lock:  # the call failed: its completion never runs
+            del _pending[entry.key]
+        entry.release(None)
+        raise
+    return await entry.future
 
 
 def abandon(owner: object, error: Callable[[], BaseException]) -> int:
@@ -115,7 +82,7 @@ def abandon(owner: object, error: Callable[[], BaseException]) -> int:
             del _pending[entry.key]
     for entry in entries:
         entry.release(None)
-        _deliver(entry, error(), None)
+        _deliver(entry, None, error())
     return len(entries)
 
 
@@ -125,112 +92,65 @@ def pending_count() -> int:
         return len(_pending)
 
 
-def _take(key: int | None) -> Pending | None:
-    with _lock:
-        return _pending.pop(key or 0, None)
-
-
-def _resolve(entry: Pending, outcome: Any, pointer: Any) -> None:
-    """On the loop's thread: settles the future, or releases the outcome if it is done."""
+def _resolve(entry: Pending, handed: Any, error: BaseException | None) -> None:
+    """On the loop's thread: settles the future, or releases what was handed over."""
     future = entry.future
     if future.done():  # the awaiting task was cancelled
-        if pointer is not None:
-            entry.release(pointer)
-        return
-    if isinstance(outcome, BaseException):
-        future.set_exception(outcome)
-        return
-    if pointer is not None:
-        assert entry.adopt is not None
+        if error is None:
+            entry.release(handed)
+    elif error is not None:
+        future.set_exception(error)
+    else:
         try:
-            outcome = entry.adopt(pointer)
-        except BaseException as error:  # noqa: BLE001 - handed to the awaiting coroutine
-            entry.release(pointer)
-            future.set_exception(error)
-            return
-    future.set_result(outcome)
+            future.set_result(entry.call.take(handed))
+        except BaseException as failure:  # noqa: BLE001 - handed to the awaiting coroutine
+            future.set_exception(failure)
 
 
-def _deliver(entry: Pending, outcome: Any, pointer: Any) -> None:
+def _deliver(entry: Pending, handed: Any, error: BaseException | None) -> None:
     """Resolves the entry on its loop's thread (directly when already there)."""
     if threading.get_ident() == entry.loop_thread:
-        _resolve(entry, outcome, pointer)
+        _resolve(entry, handed, error)
         return
     try:
-        entry.loop.call_soon_threadsafe(_resolve, entry, outcome, pointer)
+        entry.future.get_loop().call_soon_threadsafe(_resolve, entry, handed, error)
     except RuntimeError:  # the loop is closed: nobody can await the outcome any more
-        if pointer is not None:
-            entry.release(pointer)
+        if error is None:
+            entry.release(handed)
 
 
-def _failure(code: int, error: Any) -> AirOpsError:
-    return error_from(code, error)
+def _completion(free: Callable[[Any], None] | None, required: bool) -> Callable[..., None]:
+    """The body of one completion callback type: `free` releases what it hands over when
+    nobody takes it; `required`: success must hand something over."""
 
-
-def _on_execution_done(code: int, execution: Any, error: Any, user_data: int | None) -> None:
-    """``airops_execution_callback``: the outcome of execute_async / chat_async."""
-    try:
-        entry = _take(user_data)
-        pointer = execution if execution else None
-        if entry is None:  # abandoned: nobody takes the execution
-            if pointer is not None:
-                library().airops_execution_free(pointer)
-            return
-        if code != ErrorCode.OK:
-            if pointer is not None:  # not per the contract, but never leak it
-                library().airops_execution_free(pointer)
-            entry.release(None)
-            _deliver(entry, _failure(code, error), None)
-        elif pointer is None:
-            entry.release(None)
-            _deliver(entry, InternalError(
-                "the library reported success but handed over no execution",
-                code=ErrorCode.INTERNAL, code_name=code_name(ErrorCode.INTERNAL)), None)
-        else:
-            _deliver(entry, None, pointer)
-    except BaseException:  # noqa: BLE001 - nothing may propagate into C
-        logger.exception("could not complete an execute/chat call")
-
-
-def _on_result_done(code: int, result: Any, error: Any, user_data: int | None) -> None:
-    """``airops_result_callback``: the outcome of fetch_async / wait_async / cancel_async."""
-    try:
-        record = take_result(result) if result else None  # always taken: the receiver owns it
-        entry = _take(user_data)
-        if entry is None:
-            return
-        if code != ErrorCode.OK:
-            _deliver(entry, _failure(code, error), None)
-        else:
-            _deliver(entry, record, None)
-    except BaseException:  # noqa: BLE001 - nothing may propagate into C
-        logger.exception("could not complete a fetch/wait/cancel call")
-
-
-def _on_json_done(code: int, text: bytes | None, error: Any, user_data: int | None) -> None:
-    """``airops_json_callback``: the outcome of app_get_async, parsed (the text is borrowed)."""
-    try:
-        entry = _take(user_data)
-        if entry is None:
-            return
-        if code != ErrorCode.OK:
-            _deliver(entry, _failure(code, error), None)
-            return
+    def on_done(code: int, handed: Any, error: Any, user_data: int | None) -> None:
         try:
-            outcome: Any = json.loads((text or b"").decode("utf-8"))
-        except ValueError as failure:
-            outcome = InternalError(f"the library handed over JSON that does not parse: {failure}",
-                                    code=ErrorCode.INTERNAL, code_name=code_name(ErrorCode.INTERNAL))
-        _deliver(entry, outcome, None)
-    except BaseException:  # noqa: BLE001 - nothing may propagate into C
-        logger.exception("could not complete an app get call")
+            with _lock:
+                entry = _pending.pop(user_data or 0, None)
+            if not handed:
+                handed = None
+            if entry is None or code != ErrorCode.OK or (required and handed is None):
+                if handed is not None and free is not None:  # abandoned, or not per contract
+                    free(handed)
+                if entry is not None:
+                    entry.release(None)
+                    _deliver(entry, None, error_from(code, error) if code != ErrorCode.OK else
+                             internal_error("the library reported success but handed over "
+                                            "nothing"))
+                return
+            _deliver(entry, handed, None)
+        except BaseException:  # noqa: BLE001 - nothing may propagate into C
+            logger.exception("could not complete a call")
+
+    return on_done
 
 
-ON_EXECUTION_DONE: Final = ExecutionCallback(_on_execution_done)
-"""The ``airops_execution_callback`` passed for every execute/chat ``_async`` call; never freed."""
-
-ON_RESULT_DONE: Final = ResultCallback(_on_result_done)
-"""The ``airops_result_callback`` passed for every fetch/wait/cancel ``_async`` call; never freed."""
-
-ON_JSON_DONE: Final = JSONCallback(_on_json_done)
-"""The ``airops_json_callback`` passed for every ``airops_app_get_async`` call; never freed."""
+CALLBACKS: Final[dict[str, Any]] = {
+    "execution": ExecutionCallback(_completion(lambda p: library().airops_execution_free(p),
+                                               required=True)),
+    "result": ResultCallback(_completion(lambda p: library().airops_result_free(p),
+                                         required=False)),
+    "json": JSONCallback(_completion(None, required=True)),
+}
+"""The completion callback of each :attr:`airops._core.Call.kind`, passed for every call of
+that kind; never freed."""

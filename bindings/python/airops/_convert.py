@@ -5,16 +5,10 @@ from __future__ import annotations
 import ctypes
 import json
 import math
-from typing import Any
+from typing import Any, Final
 
-from ._call import code_name, invalid_argument
-from ._errors import ErrorCode, InternalError
+from ._call import internal_error, invalid_argument
 from ._library import library
-
-__all__ = ["c_string", "c_id", "c_json", "c_int64", "c_milliseconds", "from_c", "take_string"]
-
-_INT64_MIN = -(2**63)
-_INT64_MAX = 2**63 - 1
 
 
 def c_string(value: str | None, name: str) -> bytes | None:
@@ -67,20 +61,18 @@ def c_json(value: Any, name: str) -> bytes | None:
     return c_string(text, name)
 
 
-def c_int64(value: int, name: str) -> int:
-    """Checks that an integer fits an ``int64_t`` (ctypes would silently truncate it)."""
-    if isinstance(value, bool) or not isinstance(value, int):
-        raise TypeError(f"{name} must be an int, not {type(value).__name__}")
-    if not _INT64_MIN <= value <= _INT64_MAX:
-        raise invalid_argument(f"{name} is out of range: {value}")
-    return value
+INT32: Final = (-(2**31), 2**31 - 1)
+INT64: Final = (-(2**63), 2**63 - 1)
+SIZE: Final = (0, 2**64 - 1)
+"""The ranges of ``int``, ``int64_t`` and ``size_t``, for :func:`c_integer`."""
 
 
-def c_size(value: int, name: str) -> int:
-    """Checks that an integer fits a ``size_t`` (ctypes would silently wrap a negative one)."""
+def c_integer(value: int, name: str, bounds: tuple[int, int]) -> int:
+    """Checks that an integer fits a C integer type of the given bounds (ctypes would
+    silently truncate or wrap it); the library checks its range of meaning."""
     if isinstance(value, bool) or not isinstance(value, int):
         raise TypeError(f"{name} must be an int, not {type(value).__name__}")
-    if not 0 <= value < 1 << 64:
+    if not bounds[0] <= value <= bounds[1]:
         raise invalid_argument(f"{name} is out of range: {value}")
     return value
 
@@ -91,11 +83,11 @@ def c_milliseconds(seconds: float, name: str) -> int:
         raise TypeError(f"{name} must be a number of seconds, not {type(seconds).__name__}")
     # Beyond int64_t milliseconds (or infinite) clamps: before isnan, which cannot convert a
     # huge int to a float, and before multiplying, which overflows a huge float to infinity.
-    if abs(seconds) >= _INT64_MAX / 1000:
-        return _INT64_MAX if seconds > 0 else _INT64_MIN
+    if abs(seconds) >= INT64[1] / 1000:
+        return INT64[1] if seconds > 0 else INT64[0]
     if math.isnan(seconds):
         raise invalid_argument(f"{name} is not a number")
-    return max(_INT64_MIN, min(_INT64_MAX, math.ceil(seconds * 1000)))
+    return max(INT64[0], min(INT64[1], math.ceil(seconds * 1000)))
 
 
 def from_c(value: bytes | None) -> str | None:
@@ -106,8 +98,7 @@ def from_c(value: bytes | None) -> str | None:
 def take_string(pointer: Any) -> str:
     """Copies a string the library handed over (``char **`` out) and frees it."""
     if not pointer:
-        raise InternalError("the library returned success but no string",
-                            code=ErrorCode.INTERNAL, code_name=code_name(ErrorCode.INTERNAL))
+        raise internal_error("the library returned success but no string")
     try:
         return ctypes.string_at(pointer).decode("utf-8")
     finally:

@@ -16,29 +16,6 @@ from __future__ import annotations
 import builtins
 import enum
 
-__all__ = [
-    "ErrorCode",
-    "AirOpsError",
-    "APIError",
-    "InvalidArgumentError",
-    "AuthenticationError",
-    "NotFoundError",
-    "BadRequestError",
-    "RateLimitError",
-    "ServerError",
-    "RedirectError",
-    "ConnectionError",
-    "TimeoutError",
-    "ProtocolError",
-    "InternalError",
-    "ForkedError",
-    "LibraryError",
-    "LibraryNotFoundError",
-    "LibraryVersionError",
-    "exception_for",
-]
-
-
 class ErrorCode(enum.IntEnum):
     """Mirrors ``airops_code`` of ``airops.h``."""
 

@@ -18,32 +18,11 @@ import ctypes
 import os
 import threading
 from pathlib import Path
+from typing import Any
 
 from ._errors import LibraryError, LibraryNotFoundError, LibraryVersionError
 from ._log import logger
 from ._version import EXPECTED_LIBRARY_VERSION_NUMBER, __version__
-
-__all__ = [
-    "ENV_VAR",
-    "LIBRARY_NAME",
-    "ErrorHandle",
-    "OptionsHandle",
-    "ClientHandle",
-    "ExecutionHandle",
-    "ResultHandle",
-    "OwnedString",
-    "EventStruct",
-    "EventCallback",
-    "ExecutionCallback",
-    "ResultCallback",
-    "JSONCallback",
-    "LogCallback",
-    "candidate_paths",
-    "load",
-    "library",
-    "path",
-    "version",
-]
 
 ENV_VAR = "AIROPS_LIBRARY"
 LIBRARY_NAME = "libairops.so"
@@ -51,197 +30,125 @@ LIBRARY_NAME = "libairops.so"
 _PACKAGE_DIR = Path(__file__).resolve().parent
 
 
-# Opaque C types. Only pointers to them ever cross the boundary.
-class _AiropsError(ctypes.Structure):
-    """``struct airops_error`` (opaque)."""
+def _opaque(name: str) -> type:
+    """A pointer to the opaque C struct `name`: only such pointers cross the boundary."""
+    return ctypes.POINTER(type(name, (ctypes.Structure,), {}))
 
 
-class _AiropsOptions(ctypes.Structure):
-    """``struct airops_options`` (opaque)."""
+ErrorHandle = _opaque("airops_error")
+OptionsHandle = _opaque("airops_options")
+ClientHandle = _opaque("airops_client")
+ExecutionHandle = _opaque("airops_execution")
+ResultHandle = _opaque("airops_result")
 
 
-class _AiropsClient(ctypes.Structure):
-    """``struct airops_client`` (opaque)."""
+def _struct(name: str, *fields: tuple[str, Any], base: type = ctypes.Structure) -> Any:
+    return type(name, (base,), {"_fields_": list(fields)})
 
 
-class _AiropsExecution(ctypes.Structure):
-    """``struct airops_execution`` (opaque)."""
+_S = ctypes.c_char_p
 
+# airops_event and the members of its union (airops.h, "Streaming and chat"); ``data`` holds
+# the member named by ``kind``. Its pointers are borrowed for one callback: copy them at once.
+EventStruct = _struct(
+    "airops_event", ("size", ctypes.c_size_t), ("kind", ctypes.c_int),
+    ("execution", ExecutionHandle), ("execution_id", _S), ("json", _S),
+    ("data", _struct("airops_event_data",
+                     ("chunk", _struct("airops_chunk_event", ("content", _S))),
+                     ("completed", _struct("airops_completed_event", ("content", _S),
+                                           ("result", _S))),
+                     ("agent_response", _struct("airops_agent_response_event", ("token", _S),
+                                                ("stream_finished", ctypes.c_int),
+                                                ("result", _S))),
+                     ("agent_action", _struct("airops_agent_action_event", ("tool", _S),
+                                              ("tool_input_json", _S))),
+                     ("agent_action_error", _struct("airops_agent_action_error_event",
+                                                    ("tool", _S), ("tool_error", _S))),
+                     base=ctypes.Union)),
+    ("error_code", _S))
 
-class _AiropsResult(ctypes.Structure):
-    """``struct airops_result`` (opaque)."""
-
-
-ErrorHandle = ctypes.POINTER(_AiropsError)
-OptionsHandle = ctypes.POINTER(_AiropsOptions)
-ClientHandle = ctypes.POINTER(_AiropsClient)
-ExecutionHandle = ctypes.POINTER(_AiropsExecution)
-ResultHandle = ctypes.POINTER(_AiropsResult)
-
-
-# struct airops_event and the members of its union (airops.h, "Streaming and chat"). The
-# pointers in it are borrowed for the duration of one callback: copy them out at once.
-class _ChunkEvent(ctypes.Structure):
-    """``airops_chunk_event``."""
-
-    _fields_ = [("content", ctypes.c_char_p)]
-
-
-class _CompletedEvent(ctypes.Structure):
-    """``airops_completed_event``."""
-
-    _fields_ = [("content", ctypes.c_char_p), ("result", ctypes.c_char_p)]
-
-
-class _AgentResponseEvent(ctypes.Structure):
-    """``airops_agent_response_event``."""
-
-    _fields_ = [("token", ctypes.c_char_p), ("stream_finished", ctypes.c_int),
-                ("result", ctypes.c_char_p)]
-
-
-class _AgentActionEvent(ctypes.Structure):
-    """``airops_agent_action_event``."""
-
-    _fields_ = [("tool", ctypes.c_char_p), ("tool_input_json", ctypes.c_char_p)]
-
-
-class _AgentActionErrorEvent(ctypes.Structure):
-    """``airops_agent_action_error_event``."""
-
-    _fields_ = [("tool", ctypes.c_char_p), ("tool_error", ctypes.c_char_p)]
-
-
-class _EventData(ctypes.Union):
-    """The anonymous union ``data`` of ``airops_event``: the member named by ``kind``."""
-
-    _fields_ = [("chunk", _ChunkEvent), ("completed", _CompletedEvent),
-                ("agent_response", _AgentResponseEvent), ("agent_action", _AgentActionEvent),
-                ("agent_action_error", _AgentActionErrorEvent)]
-
-
-class EventStruct(ctypes.Structure):
-    """``airops_event`` (``kind`` is the C enum ``airops_event_kind``, an int)."""
-
-    _fields_ = [("size", ctypes.c_size_t), ("kind", ctypes.c_int),
-                ("execution", ExecutionHandle), ("execution_id", ctypes.c_char_p),
-                ("json", ctypes.c_char_p), ("data", _EventData), ("error_code", ctypes.c_char_p)]
-
-
-# ``airops_event_callback``: void (*)(const airops_event *event, void *user_data).
+# The callback types (airops.h): the event callback, the completions of the ``_async`` calls
+# (code, the handle handed over or NULL, a borrowed error, user_data), and the log callback.
 EventCallback = ctypes.CFUNCTYPE(None, ctypes.POINTER(EventStruct), ctypes.c_void_p)
-
-# ``airops_execution_callback`` and ``airops_result_callback`` (airops.h, "Non-blocking
-# calls"): void (*)(airops_code code, <handle> *owned_or_null, const airops_error *borrowed,
-# void *user_data).
 ExecutionCallback = ctypes.CFUNCTYPE(None, ctypes.c_int, ExecutionHandle, ErrorHandle,
                                      ctypes.c_void_p)
-ResultCallback = ctypes.CFUNCTYPE(None, ctypes.c_int, ResultHandle, ErrorHandle,
-                                  ctypes.c_void_p)
-# ``airops_json_callback``: void (*)(airops_code code, const char *borrowed_json_or_null,
-# const airops_error *borrowed, void *user_data).
-JSONCallback = ctypes.CFUNCTYPE(None, ctypes.c_int, ctypes.c_char_p, ErrorHandle, ctypes.c_void_p)
-
-# ``airops_log_callback``: void (*)(airops_log_level level, const char *message, void *user_data).
-LogCallback = ctypes.CFUNCTYPE(None, ctypes.c_int, ctypes.c_char_p, ctypes.c_void_p)
+ResultCallback = ctypes.CFUNCTYPE(None, ctypes.c_int, ResultHandle, ErrorHandle, ctypes.c_void_p)
+JSONCallback = ctypes.CFUNCTYPE(None, ctypes.c_int, _S, ErrorHandle, ctypes.c_void_p)
+LogCallback = ctypes.CFUNCTYPE(None, ctypes.c_int, _S, ctypes.c_void_p)
 
 # A string the library hands over (freed with airops_string_free): never c_char_p, which
 # would copy it into bytes and lose the pointer.
 OwnedString = ctypes.POINTER(ctypes.c_char)
 
-_c_int = ctypes.c_int
-_c_int64 = ctypes.c_int64
-_c_char_p = ctypes.c_char_p
-_c_size_t = ctypes.c_size_t
-_c_void_p = ctypes.c_void_p
-_ErrorOut = ctypes.POINTER(ErrorHandle)
-_P = ctypes.POINTER
+# Short names for the table below.
+_I, _I64, _Z, _V, _P = ctypes.c_int, ctypes.c_int64, ctypes.c_size_t, ctypes.c_void_p, ctypes.POINTER
+_E, _O, _C, _X, _R = _P(ErrorHandle), OptionsHandle, ClientHandle, ExecutionHandle, ResultHandle
 
 # name: (restype, argtypes) for every function of include/airops.h.
 PROTOTYPES: dict[str, tuple[object, list[object]]] = {
-    # Version
-    "airops_version": (_c_char_p, []),
-    "airops_version_number": (_c_int, []),
-    # Errors
-    "airops_error_code": (_c_int, [ErrorHandle]),
-    "airops_error_http_status": (_c_int, [ErrorHandle]),
-    "airops_error_message": (_c_char_p, [ErrorHandle]),
+    # Version, errors, strings, identity
+    "airops_version": (_S, []),
+    "airops_version_number": (_I, []),
+    "airops_error_code": (_I, [ErrorHandle]),
+    "airops_error_http_status": (_I, [ErrorHandle]),
+    "airops_error_message": (_S, [ErrorHandle]),
     "airops_error_free": (None, [ErrorHandle]),
-    "airops_code_name": (_c_char_p, [_c_int]),
-    # Strings
+    "airops_code_name": (_S, [_I]),
     "airops_string_free": (None, [OwnedString]),
-    # Identity
-    "airops_hash_user_id": (_c_int, [_c_char_p, _c_char_p, _P(OwnedString), _ErrorOut]),
-    # Client options
-    "airops_options_new": (OptionsHandle, []),
-    "airops_options_free": (None, [OptionsHandle]),
-    "airops_options_set_identity": (_c_int, [OptionsHandle, _c_char_p, _c_char_p, _c_char_p,
-                                             _ErrorOut]),
-    "airops_options_set_host": (_c_int, [OptionsHandle, _c_char_p, _ErrorOut]),
-    "airops_options_set_request_timeout": (_c_int, [OptionsHandle, _c_int64, _ErrorOut]),
-    "airops_options_load_environment": (_c_int, [OptionsHandle, _ErrorOut]),
-    "airops_options_set_realtime_url": (_c_int, [OptionsHandle, _c_char_p, _c_char_p,
-                                                 _ErrorOut]),
-    "airops_options_set_pusher": (_c_int, [OptionsHandle, _c_char_p, _c_char_p, _ErrorOut]),
-    "airops_options_set_subscription_timeout": (_c_int, [OptionsHandle, _c_int64, _ErrorOut]),
-    "airops_options_set_max_buffered_events": (_c_int, [OptionsHandle, ctypes.c_size_t, _ErrorOut]),
-    "airops_options_set_ca_file": (_c_int, [OptionsHandle, _c_char_p, _ErrorOut]),
-    "airops_options_set_max_retries": (_c_int, [OptionsHandle, _c_int, _ErrorOut]),
-    "airops_options_set_log_callback": (_c_int, [OptionsHandle, _c_int, LogCallback, _c_void_p,
-                                                 _ErrorOut]),
-    "airops_options_set_delivery": (_c_int, [OptionsHandle, _c_int, _ErrorOut]),
-    # Network: proxies, redirects, transport security
-    "airops_options_set_proxy": (_c_int, [OptionsHandle, _c_char_p, _ErrorOut]),
-    "airops_options_set_no_proxy": (_c_int, [OptionsHandle, _c_char_p, _ErrorOut]),
-    "airops_options_set_redirects": (_c_int, [OptionsHandle, _c_int, _ErrorOut]),
-    "airops_options_allow_insecure_http": (_c_int, [OptionsHandle, _c_int, _ErrorOut]),
-    # Client
-    "airops_client_new": (_c_int, [OptionsHandle, _P(ClientHandle), _ErrorOut]),
-    "airops_client_free": (None, [ClientHandle]),
-    "airops_app_get": (_c_int, [ClientHandle, _c_char_p, _P(OwnedString), _ErrorOut]),
-    # Executions
-    "airops_app_execute": (_c_int, [ClientHandle, _c_char_p, _c_char_p, _c_int64,
-                                    _P(ExecutionHandle), _ErrorOut]),
-    "airops_execution_open": (_c_int, [ClientHandle, _c_char_p, _P(ExecutionHandle),
-                                       _ErrorOut]),
-    "airops_execution_id": (_c_char_p, [ExecutionHandle]),
-    "airops_execution_fetch": (_c_int, [ExecutionHandle, _P(ResultHandle), _ErrorOut]),
-    "airops_execution_wait": (_c_int, [ExecutionHandle, _c_int64, _P(ResultHandle),
-                                       _ErrorOut]),
-    "airops_execution_cancel": (_c_int, [ExecutionHandle, _ErrorOut]),
-    "airops_execution_free": (None, [ExecutionHandle]),
-    # Streaming and chat
-    "airops_app_execute_stream": (_c_int, [ClientHandle, _c_char_p, _c_char_p, _c_int64,
-                                           EventCallback, _c_void_p, _P(ExecutionHandle),
-                                           _ErrorOut]),
-    "airops_app_chat": (_c_int, [ClientHandle, _c_char_p, _c_char_p, _c_char_p, _c_char_p,
-                                 EventCallback, _c_void_p, _P(ExecutionHandle), _ErrorOut]),
-    "airops_execution_session_id": (_c_char_p, [ExecutionHandle]),
+    "airops_hash_user_id": (_I, [_S, _S, _P(OwnedString), _E]),
+    # Client options; network: proxies, redirects, transport security
+    "airops_options_new": (_O, []),
+    "airops_options_free": (None, [_O]),
+    "airops_options_set_identity": (_I, [_O, _S, _S, _S, _E]),
+    "airops_options_set_host": (_I, [_O, _S, _E]),
+    "airops_options_set_request_timeout": (_I, [_O, _I64, _E]),
+    "airops_options_load_environment": (_I, [_O, _E]),
+    "airops_options_set_realtime_url": (_I, [_O, _S, _S, _E]),
+    "airops_options_set_pusher": (_I, [_O, _S, _S, _E]),
+    "airops_options_set_subscription_timeout": (_I, [_O, _I64, _E]),
+    "airops_options_set_max_buffered_events": (_I, [_O, _Z, _E]),
+    "airops_options_set_ca_file": (_I, [_O, _S, _E]),
+    "airops_options_set_max_retries": (_I, [_O, _I, _E]),
+    "airops_options_set_log_callback": (_I, [_O, _I, LogCallback, _V, _E]),
+    "airops_options_set_delivery": (_I, [_O, _I, _E]),
+    "airops_options_set_proxy": (_I, [_O, _S, _E]),
+    "airops_options_set_no_proxy": (_I, [_O, _S, _E]),
+    "airops_options_set_redirects": (_I, [_O, _I, _E]),
+    "airops_options_allow_insecure_http": (_I, [_O, _I, _E]),
+    # Client, executions, streaming and chat
+    "airops_client_new": (_I, [_O, _P(_C), _E]),
+    "airops_client_free": (None, [_C]),
+    "airops_app_get": (_I, [_C, _S, _P(OwnedString), _E]),
+    "airops_app_execute": (_I, [_C, _S, _S, _I64, _P(_X), _E]),
+    "airops_execution_open": (_I, [_C, _S, _P(_X), _E]),
+    "airops_execution_id": (_S, [_X]),
+    "airops_execution_fetch": (_I, [_X, _P(_R), _E]),
+    "airops_execution_wait": (_I, [_X, _I64, _P(_R), _E]),
+    "airops_execution_cancel": (_I, [_X, _E]),
+    "airops_execution_free": (None, [_X]),
+    "airops_app_execute_stream": (_I, [_C, _S, _S, _I64, EventCallback, _V, _P(_X), _E]),
+    "airops_app_chat": (_I, [_C, _S, _S, _S, _S, EventCallback, _V, _P(_X), _E]),
+    "airops_execution_session_id": (_S, [_X]),
     # Non-blocking calls
-    "airops_app_execute_async": (_c_int, [ClientHandle, _c_char_p, _c_char_p, _c_int64, _c_int,
-                                          EventCallback, _c_void_p, ExecutionCallback,
-                                          _c_void_p, _ErrorOut]),
-    "airops_app_chat_async": (_c_int, [ClientHandle, _c_char_p, _c_char_p, _c_char_p,
-                                       _c_char_p, EventCallback, _c_void_p, ExecutionCallback,
-                                       _c_void_p, _ErrorOut]),
-    "airops_app_get_async": (_c_int, [ClientHandle, _c_char_p, JSONCallback, _c_void_p, _ErrorOut]),
-    "airops_execution_fetch_async": (_c_int, [ExecutionHandle, ResultCallback, _c_void_p,
-                                              _ErrorOut]),
-    "airops_execution_wait_async": (_c_int, [ExecutionHandle, _c_int64, ResultCallback,
-                                             _c_void_p, _ErrorOut]),
-    "airops_execution_cancel_async": (_c_int, [ExecutionHandle, ResultCallback, _c_void_p,
-                                               _ErrorOut]),
-    "airops_client_event_fd": (_c_int, [ClientHandle]),
-    "airops_client_dispatch": (_c_int, [ClientHandle, _c_size_t, _P(_c_size_t), _ErrorOut]),
+    "airops_app_execute_async": (_I, [_C, _S, _S, _I64, _I, EventCallback, _V,
+                                      ExecutionCallback, _V, _E]),
+    "airops_app_chat_async": (_I, [_C, _S, _S, _S, _S, EventCallback, _V, ExecutionCallback,
+                                   _V, _E]),
+    "airops_app_get_async": (_I, [_C, _S, JSONCallback, _V, _E]),
+    "airops_execution_fetch_async": (_I, [_X, ResultCallback, _V, _E]),
+    "airops_execution_wait_async": (_I, [_X, _I64, ResultCallback, _V, _E]),
+    "airops_execution_cancel_async": (_I, [_X, ResultCallback, _V, _E]),
+    "airops_client_event_fd": (_I, [_C]),
+    "airops_client_dispatch": (_I, [_C, _Z, _P(_Z), _E]),
     # Results
-    "airops_result_state": (_c_int, [ResultHandle]),
-    "airops_result_status": (_c_char_p, [ResultHandle]),
-    "airops_result_execution_id": (_c_char_p, [ResultHandle]),
-    "airops_result_output": (_c_char_p, [ResultHandle]),
-    "airops_result_error_code": (_c_char_p, [ResultHandle]),
-    "airops_result_error_message": (_c_char_p, [ResultHandle]),
-    "airops_result_json": (_c_char_p, [ResultHandle]),
-    "airops_result_free": (None, [ResultHandle]),
+    "airops_result_state": (_I, [_R]),
+    "airops_result_status": (_S, [_R]),
+    "airops_result_execution_id": (_S, [_R]),
+    "airops_result_output": (_S, [_R]),
+    "airops_result_error_code": (_S, [_R]),
+    "airops_result_error_message": (_S, [_R]),
+    "airops_result_json": (_S, [_R]),
+    "airops_result_free": (None, [_R]),
 }
 
 

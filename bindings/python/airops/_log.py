@@ -1,7 +1,5 @@
 """Logging: the package's own messages and the library's, through :mod:`logging`.
 
-Two loggers, configured as any other (``logging.getLogger("airops").setLevel("DEBUG")``):
-
 * ``logging.getLogger("airops")``: the package's own messages (the library it loaded, clients
   opened and closed, event loops bound, and every exception raised by an ``on_event``
   callback, which never reaches the library).
@@ -9,19 +7,14 @@ Two loggers, configured as any other (``logging.getLogger("airops").setLevel("DE
   their status, realtime connections, reconnects, protocol problems), which never contain
   secrets (hashed user ids, API keys, channel signatures).
 
-The package adds no handler of its own, so warnings and errors reach Python's last-resort
-handler (stderr) until the application configures logging.
+The package adds no handler, so warnings and errors reach Python's last-resort handler
+(stderr) until the application configures logging.
 
-How the library's messages get here: every client is created with ONE module-level
-``airops_log_callback`` (:data:`airops._options.ON_LOG`, alive for the life of the process,
-never a per-call closure) whose body calls :func:`forward_library_record`, the single place
-where a library message becomes a Python log record. The library filters by level before it
-calls back: a client forwards the levels that ``"airops.library"`` had enabled when the
-client was created (:func:`library_min_level`), so configure logging before creating clients.
-The callback runs on library threads (in queued delivery too); :mod:`logging` is thread-safe.
-A library thread that logs a record becomes known to :mod:`threading` as a ``Dummy-N``
-thread (``threading.current_thread()`` of a foreign thread), as with any C library that
-calls Python back; with the default WARNING level that happens only for warnings.
+Every client gets ONE module-level ``airops_log_callback`` (:data:`airops._options.ON_LOG`)
+whose body calls :func:`forward_library_record`. The library filters by level before it calls
+back: a client forwards the levels that ``"airops.library"`` had enabled when the client was
+created (:func:`library_min_level`), so configure logging before creating clients. The
+callback runs on library threads, which :mod:`threading` then knows as ``Dummy-N`` threads.
 """
 
 from __future__ import annotations
@@ -29,8 +22,6 @@ from __future__ import annotations
 import logging
 from typing import Final
 
-__all__ = ["logger", "library_logger", "LIBRARY_LEVELS", "forward_library_record",
-           "library_min_level"]
 
 logger: Final = logging.getLogger("airops")
 """The package's logger."""

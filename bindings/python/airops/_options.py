@@ -3,17 +3,13 @@
 from __future__ import annotations
 
 import ctypes
-from dataclasses import dataclass, fields
-from typing import Any, Final, Literal
+from typing import Any, Final, Literal, Optional, Tuple
 
 from ._call import call, invalid_argument
-from ._convert import c_milliseconds, c_size, c_string
+from ._convert import INT32, SIZE, c_integer, c_milliseconds, c_string
 from ._library import ClientHandle, LogCallback, library
 from ._log import forward_library_record, library_min_level
 from ._stream import DEFAULT_MAX_BUFFERED_EVENTS
-
-__all__ = ["Delivery", "DELIVERY_MODES", "Redirects", "REDIRECT_POLICIES", "Identity", "Settings",
-           "masked_url", "new_client", "ON_LOG"]
 
 
 def _on_log(level: int, message: bytes | None, user_data: int | None) -> None:
@@ -40,7 +36,7 @@ same scheme, host and port only (``AIROPS_REDIRECTS_SAME_ORIGIN``)."""
 
 REDIRECT_POLICIES: Final[dict[str, int]] = {"never": 0, "same-origin": 1}
 
-Identity = tuple[bytes | None, bytes | None, bytes | None]
+Identity = Tuple[Optional[bytes], Optional[bytes], Optional[bytes]]
 
 
 def masked_url(url: str) -> str:
@@ -52,39 +48,26 @@ def masked_url(url: str) -> str:
     return f"{scheme}{separator}***@{rest.rpartition('@')[2]}"
 
 
-def c_int(value: int, name: str) -> int:
-    """An int argument that fits a C int; the library checks its range of meaning."""
-    if not isinstance(value, int) or isinstance(value, bool):
-        raise TypeError(f"{name} must be an int, not {type(value).__name__}")
-    if not -2**31 <= value < 2**31:
-        raise invalid_argument(f"{name} is out of range: {value}")
-    return value
+def _milliseconds(seconds: float | None, name: str) -> int | None:
+    return None if seconds is None else c_milliseconds(seconds, name)
 
 
-@dataclass(frozen=True, repr=False)
+def _given(*args: Any) -> tuple[Any, ...] | None:
+    """The arguments of a setter, or None (not called) when its option was not given."""
+    return None if args[0] is None else args
+
+
 class Settings:
-    """Every client option, already converted to its C form (None: not set).
+    """Every client option converted to its C form: the ``airops_options_*`` setter calls
+    that apply it, in order, the environment first so that explicit values override it.
 
     Its repr never shows the identity, nor credentials in a URL (the proxy's; the library
     refuses them in the others, but the repr may come first).
     """
 
-    identity: Identity | None = None
-    host: bytes | None = None
-    request_timeout_ms: int | None = None
-    realtime_url: bytes | None = None
-    pusher_key: bytes | None = None
-    pusher_cluster: bytes | None = None
-    subscription_timeout_ms: int | None = None
-    delivery: int = 0
-    load_environment: bool = True
-    max_retries: int | None = None
-    ca_file: bytes | None = None
-    proxy: bytes | None = None
-    no_proxy: bytes | None = None
-    redirects: int = 0
-    allow_insecure_http: bool = False
-    max_buffered_events: int = DEFAULT_MAX_BUFFERED_EVENTS
+    def __init__(self, setters: list[tuple[str, tuple[Any, ...]]], delivery: int,
+                 max_buffered_events: int) -> None:
+        self.setters, self.delivery, self.max_buffered_events = setters, delivery, max_buffered_events
 
     @classmethod
     def convert(cls, identity: Identity | None, host: str | None,
@@ -115,69 +98,46 @@ class Settings:
             raise invalid_argument("give realtime_url or pusher_cluster, not both")
         if pusher_key is not None and realtime_url is None and pusher_cluster is None:
             raise invalid_argument("pusher_key needs realtime_url or pusher_cluster")
-        return cls(
-            identity=identity,
-            host=c_string(host, "host"),
-            request_timeout_ms=(None if request_timeout is None
-                                else c_milliseconds(request_timeout, "request_timeout")),
-            realtime_url=c_string(realtime_url, "realtime_url"),
-            pusher_key=c_string(pusher_key, "pusher_key"),
-            pusher_cluster=c_string(pusher_cluster, "pusher_cluster"),
-            subscription_timeout_ms=(None if subscription_timeout is None
-                                     else c_milliseconds(subscription_timeout,
-                                                         "subscription_timeout")),
-            delivery=DELIVERY_MODES[delivery],
-            load_environment=bool(load_environment),
-            max_retries=None if max_retries is None else c_int(max_retries, "max_retries"),
-            ca_file=c_string(ca_file, "ca_file"),
-            proxy=c_string(proxy, "proxy"),
-            no_proxy=c_string(no_proxy, "no_proxy"),
-            redirects=REDIRECT_POLICIES[follow_redirects],
-            allow_insecure_http=allow_insecure_http,
-            max_buffered_events=c_size(max_buffered_events, "max_buffered_events"),
-        )
+        limit = c_integer(max_buffered_events, "max_buffered_events", SIZE)
+        cluster = c_string(pusher_cluster, "pusher_cluster")
+        setters = [
+            ("load_environment", () if load_environment else None),
+            ("set_identity", identity),
+            ("set_host", _given(c_string(host, "host"))),
+            ("set_request_timeout", _given(_milliseconds(request_timeout, "request_timeout"))),
+            ("set_realtime_url", _given(c_string(realtime_url, "realtime_url"),
+                                        c_string(pusher_key, "pusher_key"))),
+            ("set_pusher", None if cluster is None else (c_string(pusher_key, "pusher_key"),
+                                                         cluster)),
+            ("set_subscription_timeout",
+             _given(_milliseconds(subscription_timeout, "subscription_timeout"))),
+            ("set_max_retries", _given(None if max_retries is None
+                                       else c_integer(max_retries, "max_retries", INT32))),
+            ("set_ca_file", _given(c_string(ca_file, "ca_file"))),
+            ("set_proxy", _given(c_string(proxy, "proxy"))),
+            ("set_no_proxy", _given(c_string(no_proxy, "no_proxy"))),
+            ("set_redirects", (REDIRECT_POLICIES[follow_redirects],)),
+            ("allow_insecure_http", (int(allow_insecure_http),)),
+            ("set_delivery", (DELIVERY_MODES[delivery],)),
+            ("set_max_buffered_events", (limit,)),
+        ]
+        return cls([(name, args) for name, args in setters if args is not None],
+                   DELIVERY_MODES[delivery], limit)
 
     def __repr__(self) -> str:
-        shown: dict[str, object] = {field.name: getattr(self, field.name) for field in fields(self)}
-        shown["identity"] = None if self.identity is None else "<identified>"
-        for name in ("host", "realtime_url", "proxy"):
-            url: bytes | None = getattr(self, name)
-            if url is not None:
-                shown[name] = masked_url(url.decode("utf-8", errors="replace"))
-        return f"Settings({', '.join(f'{name}={value!r}' for name, value in shown.items())})"
+        def shown(name: str, args: tuple[Any, ...]) -> str:
+            if name == "set_identity":
+                return "<identified>"
+            return ", ".join(repr(masked_url(arg.decode("utf-8", errors="replace")))
+                             if isinstance(arg, bytes) else repr(arg) for arg in args)
+        return f"Settings({', '.join(f'{name}({shown(name, args)})' for name, args in self.setters)})"
 
     def apply(self, options: Any) -> None:
-        """Calls the setters on a native ``airops_options``: the environment first, so that
-        every explicit value overrides it."""
+        """Calls the setters on a native ``airops_options``, then sets the log callback for
+        the levels that are enabled now (see :mod:`airops._log`)."""
         lib = library()
-        if self.load_environment:
-            call(lib.airops_options_load_environment, options)
-        if self.identity is not None:
-            call(lib.airops_options_set_identity, options, *self.identity)
-        if self.host is not None:
-            call(lib.airops_options_set_host, options, self.host)
-        if self.request_timeout_ms is not None:
-            call(lib.airops_options_set_request_timeout, options, self.request_timeout_ms)
-        if self.realtime_url is not None:
-            call(lib.airops_options_set_realtime_url, options, self.realtime_url,
-                 self.pusher_key)
-        elif self.pusher_cluster is not None:
-            call(lib.airops_options_set_pusher, options, self.pusher_key, self.pusher_cluster)
-        if self.subscription_timeout_ms is not None:
-            call(lib.airops_options_set_subscription_timeout, options,
-                 self.subscription_timeout_ms)
-        if self.max_retries is not None:
-            call(lib.airops_options_set_max_retries, options, self.max_retries)
-        if self.ca_file is not None:
-            call(lib.airops_options_set_ca_file, options, self.ca_file)
-        if self.proxy is not None:
-            call(lib.airops_options_set_proxy, options, self.proxy)
-        if self.no_proxy is not None:
-            call(lib.airops_options_set_no_proxy, options, self.no_proxy)
-        call(lib.airops_options_set_redirects, options, self.redirects)
-        call(lib.airops_options_allow_insecure_http, options, int(self.allow_insecure_http))
-        call(lib.airops_options_set_delivery, options, self.delivery)
-        call(lib.airops_options_set_max_buffered_events, options, self.max_buffered_events)
+        for name, args in self.setters:
+            call(getattr(lib, f"airops_options_{name}"), options, *args)
         min_level = library_min_level()
         if min_level is not None:
             call(lib.airops_options_set_log_callback, options, min_level, ON_LOG, None)

@@ -19,14 +19,11 @@ import json
 import queue
 import threading
 from types import TracebackType
-from typing import Any, Final
+from typing import Any, Final, Optional, Tuple
 
 from ._library import EventCallback
 from ._log import logger
 from .events import Event, EventHandler, EventKind, event_from_c
-
-__all__ = ["END", "ON_EVENT", "EventSink", "register", "unregister", "registered", "in_callback",
-           "logger"]
 
 END: Final = object()
 """Queued after the last event (COMPLETED, cancel or close); sticky: consumers put it back."""
@@ -41,26 +38,23 @@ OVERFLOW_CODE: Final = "events_overflowed"
 class EventSink:
     """Where one streamed execution's events go: the user's ``on_event``, then a queue.
 
-    The first exception that ``on_event`` raises is logged and kept (with its traceback) as
-    :attr:`error`; later events are still delivered. The iterator and ``result()`` re-raise it.
+    The first exception that ``on_event`` raises is logged and kept (with its traceback);
+    later events are still delivered. Iteration and ``result()`` re-raise it.
 
     At most `limit` events wait for iteration: when the iterator falls further behind (or
     nobody iterates), the queue ends with a COMPLETED whose ``error_code`` is
     :data:`OVERFLOW_CODE`, as the library's own buffer does; ``on_event`` still sees every event.
     """
 
-    def __init__(self, on_event: EventHandler | None, limit: int = DEFAULT_MAX_BUFFERED_EVENTS) -> None:
+    def __init__(self, on_event: EventHandler | None, limit: int) -> None:
+        if on_event is not None and not callable(on_event):
+            raise TypeError("on_event must be callable")
         self.on_event = on_event
         self.limit = limit
         self.queue: queue.SimpleQueue[Event | object] = queue.SimpleQueue()
         self.ended = threading.Event()
         self._lock = threading.Lock()
-        self._error: tuple[BaseException, TracebackType | None] | None = None
-
-    @property
-    def error(self) -> BaseException | None:
-        """The first exception raised by ``on_event``, or None."""
-        return None if self._error is None else self._error[0]
+        self._error: Optional[Tuple[BaseException, Optional[TracebackType]]] = None
 
     def raise_error(self) -> None:
         """Raises the first exception of ``on_event`` (with its traceback), if there was one."""
@@ -82,25 +76,34 @@ class EventSink:
         if self.ended.is_set():  # closed, cancelled or overflowed
             return
         if event.kind is not EventKind.COMPLETED and self.queue.qsize() >= self.limit:
-            self._overflow(event.execution_id)
-            return
-        self.queue.put(event)
+            message = (f"more than {self.limit} events waited for iteration: the rest of the "
+                       "stream was dropped; wait for the execution's result")
+            event = Event(kind=EventKind.COMPLETED, execution_id=event.execution_id, content="",
+                          error_code=OVERFLOW_CODE,
+                          json=json.dumps({"content": "", "error_code": OVERFLOW_CODE,
+                                           "error_message": message}))
+        self.put(event)
         if event.kind is EventKind.COMPLETED:
             self.finish()
 
-    def _overflow(self, execution_id: str) -> None:
-        message = (f"more than {self.limit} events waited for iteration: the rest of the stream "
-                   "was dropped; wait for the execution's result")
-        self.queue.put(Event(kind=EventKind.COMPLETED, execution_id=execution_id, content="",
-                             error_code=OVERFLOW_CODE,
-                             json=json.dumps({"content": "", "error_code": OVERFLOW_CODE,
-                                              "error_message": message})))
-        self.finish()
-
     def finish(self) -> None:
         """Marks the end of the stream: iteration ends once the queued events are consumed."""
-        self.queue.put(END)
+        self.put(END)
         self.ended.set()
+
+    def put(self, item: Event | object) -> None:
+        """Queues an event or :data:`END` (a subclass also wakes its consumer here)."""
+        self.queue.put(item)
+
+    def next_event(self, item: Event | object) -> Event | None:
+        """What iteration yields for a dequeued item: the event, or None at the end (after
+        putting :data:`END` back). Raises the first exception of ``on_event`` instead."""
+        self.raise_error()
+        if item is END:
+            self.queue.put(END)  # sticky: later iterators end at once too
+            return None
+        assert isinstance(item, Event)
+        return item
 
 
 _lock = threading.Lock()

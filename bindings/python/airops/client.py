@@ -1,48 +1,285 @@
-"""The client: identity, host, timeouts, realtime endpoint and event delivery, and the native
-connection pool behind them."""
+"""The blocking API: :class:`AirOps`, its :class:`Apps` and their :class:`Execution` objects.
+
+Every call is built by :mod:`airops._core`; the methods here make it and block until it
+returns.
+"""
 
 from __future__ import annotations
 
-import atexit
-import ctypes
+import math
+import queue
+import select
 import threading
-import weakref
+import time
 from types import TracebackType
-from typing import Any
+from typing import Any, Final, Iterator, TypeVar
 
-from ._call import call, invalid_argument
+from ._base import AppsBase, ClientBase, ExecutionBase
+from ._call import invalid_argument, timeout_error
 from ._convert import c_id, c_string
-from ._handle import NativeHandle
-from ._library import library
-from ._log import logger
-from ._options import Delivery, Identity, Redirects, Settings, new_client
-from ._stream import DEFAULT_MAX_BUFFERED_EVENTS, EventSink, unregister
-from .apps import Apps
-from .execution import Execution
+from ._core import ClientCore
+from ._options import Delivery, Identity, Redirects, Settings
+from ._stream import DEFAULT_MAX_BUFFERED_EVENTS, EventSink, in_callback
+from .events import Event, EventHandler
+from .result import ExecutionResult
 
-__all__ = ["AirOps"]
+_C = TypeVar("_C", bound=ClientBase)  # the class identify() is called on
 
-
-_open_clients: weakref.WeakSet[AirOps] = weakref.WeakSet()
-_open_clients_lock = threading.Lock()
+_PUMP_INTERVAL: Final = 0.05
+"""Queued delivery: how long (s) an iterator waits on the event fd before it checks its queue
+again (another thread may have dispatched its events)."""
 
 
-@atexit.register
-def _close_open_clients() -> None:
-    """Closes the clients still open when the interpreter exits, before it finalizes.
+class Execution(ExecutionBase):
+    """An execution started by :meth:`Apps.execute` / :meth:`Apps.chat_stream` or opened by
+    :meth:`Apps.get_execution`.
 
-    A library thread that calls into Python (an event callback) while the interpreter
-    finalizes is ended by Python with pthread_exit(), which kills the process (libdispatch
-    traps). Closing the clients first stops every callback: close() returns only once none
-    runs and none will.
+    It owns a native handle: close it with :meth:`close` or a ``with`` block (closing does not
+    cancel the execution on the server). Do not close it while another thread is inside one
+    of its methods. Its client must stay open; closing the client closes its executions.
+
+    A streamed execution (``stream=True`` or a chat) is also an iterable of its
+    :class:`Event` objects: ``for event in execution`` yields them in order and ends after the
+    COMPLETED event, or once the execution is cancelled or closed. Events are queued for
+    iteration whether or not anyone iterates, and in addition to ``on_event``.
     """
-    with _open_clients_lock:
-        clients = list(_open_clients)
-    for client in clients:
-        client.close()
+
+    _name = "airops.Execution"
+    _client: AirOps
+
+    @property
+    def client(self) -> AirOps:
+        """The client this execution belongs to."""
+        return self._client
+
+    def fetch(self) -> ExecutionResult:
+        """Fetches the execution's current record once, whatever its status (one request).
+
+        Raises:
+            AirOpsError: e.g. :class:`NotFoundError` for an unknown execution id.
+        """
+        record: ExecutionResult = self._core.fetch().run()
+        return record
+
+    def result(self, timeout: float | None = None) -> ExecutionResult:
+        """Blocks until the execution has finished and returns its final record.
+
+        A finished execution whose status is ``"error"`` is returned, not raised: check
+        :attr:`ExecutionResult.succeeded`.
+
+        For a streamed execution with an ``on_event`` callback: if that callback raised, the
+        first exception it raised is raised here instead of returning the record (the
+        record stays available through :meth:`fetch`). In direct delivery the callbacks have
+        run up to COMPLETED when this returns (unless it is called from inside a callback).
+
+        Args:
+            timeout: the longest wait in seconds; None (or a negative value) waits without limit.
+
+        Raises:
+            TimeoutError: `timeout` passed first; the execution goes on, wait again later.
+            AirOpsError: the errors of :meth:`fetch`.
+            Exception: the first exception raised by this execution's ``on_event``.
+        """
+        record: ExecutionResult = self._core.wait(timeout).run()
+        return record
+
+    def cancel(self) -> None:
+        """Asks the server to cancel the execution; its final status becomes ``"cancelled"``.
+
+        Cancelling an already cancelled execution succeeds again. A streamed execution's
+        events stop first: when this returns (or raises), ``on_event`` is not called again
+        and iteration ends after the events already queued.
+
+        Raises:
+            BadRequestError: it has already finished with another status.
+        """
+        self._core.cancel().run()
+
+    def close(self) -> None:
+        """Frees the native handle (idempotent). Does not cancel the execution.
+
+        A streamed execution's events stop: when this returns, ``on_event`` is not called
+        again (also when called from inside it), and iteration ends.
+        """
+        self._core.close()
+
+    def events(self, timeout: float | None = None) -> Iterator[Event]:
+        """Yields the events of a streamed execution in order, ending after COMPLETED or when
+        the execution is cancelled or closed (``iter(execution)`` is ``events()``).
+
+        In queued delivery, the iterating thread dispatches the client's waiting events
+        itself (waiting on :attr:`AirOps.event_fd`), so ``on_event`` callbacks of any of the
+        client's executions may run on it. In direct delivery events come from the
+        library's delivery thread. Do not iterate from inside an ``on_event`` callback.
+
+        Args:
+            timeout: the longest wait in seconds for each event; None waits without limit.
+
+        Raises:
+            TypeError: the execution is not streamed.
+            TimeoutError: no event came within `timeout`.
+            Exception: the first exception raised by ``on_event``, instead of the event at
+                which (or after which) it was raised.
+        """
+        return self._iterate(self._sink(), timeout)
+
+    def _iterate(self, sink: EventSink, timeout: float | None) -> Iterator[Event]:
+        while True:
+            event = sink.next_event(self._next_item(sink, timeout))
+            if event is None:
+                return
+            yield event
+
+    def _next_item(self, sink: EventSink, timeout: float | None) -> object:
+        sink.raise_error()
+        try:
+            return sink.queue.get_nowait()
+        except queue.Empty:
+            pass
+        if in_callback():
+            raise invalid_argument("cannot wait for events inside an event callback")
+        if timeout is not None and (math.isnan(timeout) or timeout < 0):
+            raise invalid_argument("timeout must be a non-negative number of seconds")
+        if timeout is not None and timeout > threading.TIMEOUT_MAX:
+            timeout = None  # longer than any wait a thread can make: no limit
+        if not self._core.client.queued:
+            try:
+                return sink.queue.get(timeout=timeout)
+            except queue.Empty:
+                raise timeout_error(f"no event within {timeout} s") from None
+        return self._pump(sink, timeout, self._core.client)
+
+    @staticmethod
+    def _pump(sink: EventSink, timeout: float | None, client: ClientCore) -> object:
+        """Queued delivery: waits on the client's event fd and dispatches until an event of
+        this execution (or its end) is queued."""
+        deadline = None if timeout is None else time.monotonic() + timeout
+        fd = client.event_fd()
+        if fd is None:
+            raise invalid_argument("the client is closed")
+        poller = select.poll()
+        poller.register(fd, select.POLLIN)
+        while True:
+            try:
+                return sink.queue.get_nowait()
+            except queue.Empty:
+                pass
+            wait = _PUMP_INTERVAL
+            if deadline is not None:
+                remaining = deadline - time.monotonic()
+                if remaining <= 0:
+                    raise timeout_error(f"no event within {timeout} s")
+                wait = min(wait, remaining)
+            if poller.poll(math.ceil(wait * 1000)):
+                client.dispatch(0)
+
+    def __iter__(self) -> Iterator[Event]:
+        return self.events()
+
+    def __enter__(self) -> Execution:
+        return self
+
+    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
+                 traceback: TracebackType | None) -> None:
+        self.close()
 
 
-class AirOps:
+class Apps(AppsBase):
+    """The app operations of a client, reached as ``client.apps``."""
+
+    _name = "airops.Apps"
+    _client: AirOps
+
+    def get(self, app_id: str | int) -> dict[str, Any]:
+        """Fetches an app's description (one request), e.g. ``{"id": 1, "public": False, ...}``.
+
+        Raises:
+            AuthenticationError, NotFoundError, AirOpsError: as the server or network answers.
+            InvalidArgumentError: an empty id, or the client is closed.
+        """
+        description: dict[str, Any] = self._core.app_get(app_id).run()
+        return description
+
+    def execute(self, app_id: str | int, inputs: dict[str, Any] | None = None,
+                version: int | None = None, stream: bool = False,
+                on_event: EventHandler | None = None) -> Execution:
+        """Starts an execution and returns at once, without waiting for its result.
+
+        With ``stream=True`` the output is streamed over the client's realtime connection:
+        CHUNK events, then one COMPLETED event, passed to `on_event` and queued for
+        iteration (``for event in execution``). The call then blocks until the realtime
+        subscription is confirmed (connecting first, for a client's first stream) and the
+        execution has started, so no event is missed.
+
+        `on_event` runs on the client's delivery thread (``delivery="direct"``) or on the
+        thread that dispatches (``delivery="queued"``: :meth:`AirOps.dispatch` or an iterating
+        thread), never two at once per client, in the order the server sent the events. If
+        it raises, the exception is logged (logger ``"airops"``) and the first one is raised
+        again by :meth:`Execution.result` and by iteration; it never reaches the library.
+
+        Args:
+            app_id: the app's id or uuid.
+            inputs: the app's inputs, sent as JSON (must be a JSON object); None sends ``{}``.
+            version: the app version to run; None runs the current version.
+            stream: stream the output as events (needs a realtime endpoint, see
+                :class:`AirOps`).
+            on_event: called with each :class:`Event` of a streamed execution.
+
+        Returns:
+            An :class:`Execution`; call :meth:`Execution.result` to wait for its output.
+
+        Raises:
+            InvalidArgumentError: inputs that are not a JSON object, a bad id or version,
+                `on_event` without `stream`, streaming without a realtime endpoint, a closed
+                client.
+            BadRequestError: e.g. a missing input. AuthenticationError, NotFoundError, ...
+            TimeoutError: the realtime server did not confirm the subscription in time.
+        """
+        request = self._core.execute(app_id, inputs, version, stream, on_event, EventSink)
+        return Execution(self._client, request.run())
+
+    def chat_stream(self, app_id: str | int, message: str, inputs: dict[str, Any] | None = None,
+                    session_id: str | None = None,
+                    on_event: EventHandler | None = None) -> Execution:
+        """Sends a message to an agent app and streams the answer.
+
+        Events: AGENT_ACTION / AGENT_ACTION_ERROR for tool calls, AGENT_RESPONSE tokens, then
+        one COMPLETED with the whole reply (:attr:`Event.result`); passed to `on_event` (on
+        the thread described in :meth:`execute`) and queued for iteration. Blocks until the
+        realtime subscription is confirmed and the chat has started.
+
+        Args:
+            app_id: the agent app's id or uuid.
+            message: the user's message (non-empty).
+            inputs: the app's inputs (a JSON object), or None.
+            session_id: the conversation to continue (:attr:`Execution.session_id` of an
+                earlier turn), or None to start a new one.
+            on_event: called with each :class:`Event`.
+
+        Returns:
+            An :class:`Execution` whose :attr:`Execution.session_id` names the conversation.
+
+        Raises:
+            InvalidArgumentError: an empty app id, message or session id, malformed inputs,
+                no realtime endpoint; and the errors of :meth:`execute`.
+        """
+        request = self._core.chat(app_id, message, inputs, session_id, on_event, EventSink)
+        return Execution(self._client, request.run())
+
+    def get_execution(self, execution_id: str) -> Execution:
+        """Opens a handle on an existing execution by its id (uuid). Sends no request.
+
+        An unknown id is reported by the first call that reaches the server (NotFoundError).
+        """
+        return Execution(self._client, self._core.open_execution(execution_id))
+
+    def get_results(self, execution_id: str) -> ExecutionResult:
+        """Fetches an execution's current record by its id (one request), whatever its status."""
+        with self.get_execution(execution_id) as execution:
+            return execution.fetch()
+
+
+class AirOps(ClientBase):
     """A client of the AirOps API.
 
     ``AirOps()`` runs public apps only; :meth:`AirOps.identify` identifies an end user so
@@ -103,7 +340,8 @@ class AirOps:
             proxy, no-proxy list or redirect policy, or an invalid environment variable.
     """
 
-    _handle: NativeHandle | None = None
+    _name = "airops.AirOps"
+    _apps_type = Apps
 
     def __init__(self, host: str | None = None, request_timeout: float | None = None, *,
                  realtime_url: str | None = None, pusher_key: str | None = None,
@@ -121,7 +359,7 @@ class AirOps:
                                     max_buffered_events=max_buffered_events))
 
     @classmethod
-    def identify(cls, user_id: str, workspace_id: str | int, hashed_user_id: str,
+    def identify(cls: type[_C], user_id: str, workspace_id: str | int, hashed_user_id: str,
                  host: str | None = None, request_timeout: float | None = None, *,
                  realtime_url: str | None = None, pusher_key: str | None = None,
                  pusher_cluster: str | None = None, subscription_timeout: float | None = None,
@@ -130,7 +368,7 @@ class AirOps:
                  proxy: str | None = None, no_proxy: str | None = None,
                  follow_redirects: Redirects = "never",
                  allow_insecure_http: bool = False,
-                 max_buffered_events: int = DEFAULT_MAX_BUFFERED_EVENTS) -> AirOps:
+                 max_buffered_events: int = DEFAULT_MAX_BUFFERED_EVENTS) -> _C:
         """Creates a client that identifies an end user (all three values are required).
 
         Args:
@@ -159,18 +397,6 @@ class AirOps:
                                       max_buffered_events=max_buffered_events))
         return client
 
-    def _open(self, settings: Settings) -> None:
-        pointer = new_client(settings)
-        self._lock = threading.Lock()
-        self._executions: set[NativeHandle] = set()
-        self._apps = Apps(self)
-        self._queued = settings.delivery == 1
-        self._max_buffered_events = settings.max_buffered_events
-        self._handle = NativeHandle(pointer, library().airops_client_free)
-        with _open_clients_lock:
-            _open_clients.add(self)
-        logger.debug("client opened (%s delivery)", self.delivery)
-
     @property
     def apps(self) -> Apps:
         """The app operations: ``get``, ``execute``, ``chat_stream``, ``get_execution``,
@@ -178,20 +404,9 @@ class AirOps:
         return self._apps
 
     @property
-    def closed(self) -> bool:
-        """Whether the client has been closed."""
-        return self._handle is None or self._handle.closed
-
-    def _pointer(self) -> Any:
-        pointer = None if self._handle is None else self._handle.pointer
-        if pointer is None:
-            raise invalid_argument("the client is closed")
-        return pointer
-
-    @property
     def delivery(self) -> Delivery:
         """The delivery mode of ``on_event`` callbacks: ``"direct"`` or ``"queued"``."""
-        return "queued" if self._queued else "direct"
+        return "queued" if self._core is not None and self._core.queued else "direct"
 
     @property
     def event_fd(self) -> int | None:
@@ -199,11 +414,7 @@ class AirOps:
         :meth:`dispatch` (for ``select``, ``selectors`` or asyncio's ``add_reader``). Owned
         by the client: do not read, write or close it. None in direct delivery or once closed.
         """
-        pointer = None if self._handle is None else self._handle.pointer
-        if pointer is None:
-            return None
-        fd: int = library().airops_client_event_fd(pointer)
-        return None if fd < 0 else fd
+        return None if self._core is None else self._core.event_fd()
 
     def dispatch(self, max_events: int = 0) -> int:
         """Queued delivery: runs the ``on_event`` callbacks (and queues the events for
@@ -218,60 +429,16 @@ class AirOps:
             InvalidArgumentError: a client in direct delivery, a closed client, or a
                 `max_events` that is negative or above 2**64 - 1.
         """
-        if isinstance(max_events, bool) or not isinstance(max_events, int):
-            raise TypeError(f"max_events must be an int, not {type(max_events).__name__}")
-        if not 0 <= max_events < 2**64:
-            raise invalid_argument(f"max_events is out of range: {max_events}")
-        count = ctypes.c_size_t(0)
-        call(library().airops_client_dispatch, self._pointer(), max_events, ctypes.byref(count))
-        return count.value
-
-    def _adopt(self, pointer: Any, sink: EventSink | None = None,
-               stream_key: int | None = None) -> Execution:
-        """Wraps a new native execution, tracked so that :meth:`close` frees it first.
-
-        For a streamed execution, freeing it also removes its sink from the registry (the
-        library calls its callback no more once airops_execution_free returns).
-        """
-        free = library().airops_execution_free
-        if stream_key is not None:
-            key = stream_key
-
-            def free_stream(native: Any) -> None:
-                try:
-                    free(native)
-                finally:
-                    unregister(key)
-
-            handle = NativeHandle(pointer, free_stream)
-        else:
-            handle = NativeHandle(pointer, free)
-        with self._lock:
-            self._executions.add(handle)
-        return Execution(self, handle, sink, stream_key)
-
-    def _forget(self, handle: NativeHandle) -> None:
-        with self._lock:
-            self._executions.discard(handle)
+        assert self._core is not None
+        return self._core.dispatch(max_events)
 
     def close(self) -> None:
         """Frees the executions made from this client, then the client (idempotent).
 
         Blocks until the client's connections are closed.
         """
-        if self._handle is None:
-            return
-        self._close_executions()
-        if not self._handle.closed:
-            self._handle.close()
-            logger.debug("client closed")
-
-    def _close_executions(self) -> None:
-        """Frees the executions made from this client (the first half of :meth:`close`)."""
-        with self._lock:
-            executions, self._executions = self._executions, set()
-        for handle in executions:
-            handle.close()
+        if self._core is not None:
+            self._core.close()
 
     def __enter__(self) -> AirOps:
         return self
@@ -279,13 +446,3 @@ class AirOps:
     def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
                  traceback: TracebackType | None) -> None:
         self.close()
-
-    def __del__(self) -> None:
-        try:
-            self.close()
-        except Exception:  # interpreter shutdown: nothing sensible to do
-            pass
-
-    def __repr__(self) -> str:
-        state = " closed" if self.closed else ""
-        return f"<airops.AirOps{state}>"

@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 import ctypes
-
 import enum
 import json as _json
-from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Callable
 
 from ._library import EventStruct
 
@@ -32,19 +30,10 @@ class EventKind(enum.IntEnum):
     @property
     def action(self) -> str:
         """The event's name as the JavaScript SDK spells it, e.g. ``"agent-response"``."""
-        return _ACTIONS[self]
+        return self.name.lower().replace("_", "-")
 
 
-_ACTIONS: dict[EventKind, str] = {
-    EventKind.CHUNK: "chunk",
-    EventKind.COMPLETED: "completed",
-    EventKind.AGENT_RESPONSE: "agent-response",
-    EventKind.AGENT_ACTION: "agent-action",
-    EventKind.AGENT_ACTION_ERROR: "agent-action-error",
-}
-
-
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Event:
     """One event of a streamed execution or chat: a plain, immutable Python object.
 
@@ -102,9 +91,6 @@ EventHandler = Callable[[Event], object]
 """An ``on_event`` callback: called with each :class:`Event`; its return value is ignored."""
 
 
-_KINDS: dict[int, EventKind] = {kind.value: kind for kind in EventKind}
-
-
 def _text(value: bytes | None) -> str | None:
     return None if value is None else value.decode("utf-8", errors="replace")
 
@@ -126,10 +112,7 @@ def event_from_c(event: EventStruct) -> Event:
     Raises:
         ValueError: an event kind this package does not know.
     """
-    try:
-        kind = _KINDS[event.kind]
-    except (KeyError, IndexError):
-        raise ValueError(f"{event.kind} is not a valid EventKind") from None
+    kind = EventKind(event.kind)
     common: dict[str, Any] = {"kind": kind, "execution_id": _text(event.execution_id) or "",
                               "json": _text(event.json) or ""}
     data = event.data

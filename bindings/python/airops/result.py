@@ -27,7 +27,7 @@ class ExecutionState(enum.IntEnum):
     REVIEW_NEEDED = 7
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class ExecutionResult:
     """One execution record: a plain, immutable Python object (no native memory).
 

@@ -83,7 +83,7 @@ def test_only_queued_delivery(server: Server) -> None:
     with pytest.raises(airops.InvalidArgumentError, match="queued"):
         server.identify_async(delivery="direct")
     client = server.identify_async(delivery="queued")
-    assert client._sync is not None and client._sync.delivery == "queued"
+    assert client._core is not None and client._core.queued
     client.close()
 
 
@@ -182,7 +182,7 @@ def test_close_during_get_fails_it_and_frees_at_once(server: Server) -> None:
             pending = asyncio.ensure_future(client.apps.get("hello-world"))
             await asyncio.sleep(0)  # airops_app_get_async is in flight
         assert client.closed
-        assert client._sync is not None and client._sync.closed  # freed by close itself
+        assert client._core is not None and client._core.closed  # freed by close itself
         with pytest.raises(airops.InvalidArgumentError, match="closed"):
             await pending
     run(main())
@@ -470,7 +470,7 @@ def test_cancel_mid_stream_ends_iteration_and_callbacks(realtime: Server) -> Non
         async with realtime.identify_async() as client:
             execution = await client.apps.execute("slow-echo", {"text": SLOW_TEXT},
                                                   stream=True, on_event=calls.append)
-            key = execution._execution._stream_key
+            key = execution._core._key
             assert key is not None and _stream.registered(key)
             iterated = []
             async for event in execution.events(timeout=10):
@@ -491,7 +491,7 @@ def test_close_mid_stream_ends_iteration(realtime: Server) -> None:
         async with realtime.identify_async() as client:
             execution = await client.apps.execute("slow-echo", {"text": SLOW_TEXT}, stream=True)
             iterator = execution.events(timeout=10)
-            assert (await anext(iterator)).kind is Kind.CHUNK
+            assert (await iterator.__anext__()).kind is Kind.CHUNK
             closer = asyncio.get_running_loop().call_later(0.1, execution.close)
             assert [event async for event in iterator] == []
             closer.cancel()
@@ -547,8 +547,8 @@ def test_closing_the_client_fails_pending_calls_and_removes_its_reader(server: S
         client = server.identify_async()
         execution = await client.apps.execute("slow-echo", {"text": "hi"})
         loop = asyncio.get_running_loop()
-        assert client._sync is not None
-        fd = client._sync.event_fd
+        assert client._core is not None
+        fd = client._core.event_fd()
         assert fd is not None
         waiting = asyncio.ensure_future(execution.result())
         await asyncio.sleep(0.2)
@@ -565,7 +565,7 @@ def test_cancelled_await_leaves_the_client_usable(server: Server) -> None:
     async def main() -> None:
         async with server.identify_async() as client:
             async with await client.apps.execute("slow-echo", {"text": "hi"}) as execution:
-                with pytest.raises(TimeoutError):
+                with pytest.raises(asyncio.TimeoutError):  # not the builtin one before 3.11
                     await asyncio.wait_for(execution.result(), 0.2)  # cancels the await
                 assert (await execution.result(timeout=10)).output == "hi"
                 deadline = time.monotonic() + 5
@@ -578,8 +578,8 @@ def test_cancelled_await_leaves_the_client_usable(server: Server) -> None:
 def test_cancelled_execute_frees_the_execution(realtime: Server) -> None:
     async def main() -> None:
         async with realtime.identify_async() as client:
-            assert client._sync is not None
-            before = len(client._sync._executions)
+            assert client._core is not None and client._core._executions is not None
+            before = len(client._core._executions)
             sinks = len(_stream._sinks)
             task = asyncio.ensure_future(client.apps.execute("hello-world", {"name": "Ada"},
                                                              stream=True))
@@ -591,7 +591,7 @@ def test_cancelled_execute_frees_the_execution(realtime: Server) -> None:
             while _completion.pending_count():
                 assert time.monotonic() < deadline
                 await asyncio.sleep(0.05)
-            assert len(client._sync._executions) == before  # freed, not adopted
+            assert len(client._core._executions) == before  # freed, not adopted
             assert len(_stream._sinks) == sinks  # and its event sink removed
     run(main())
 
@@ -644,7 +644,7 @@ def test_a_stream_can_be_read_in_a_later_loop(realtime: Server) -> None:
 
     async def start() -> AsyncExecution:
         execution = await client.apps.execute("hello-world", {"name": "Ada"}, stream=True)
-        assert (await anext(execution.events(timeout=10))).kind is Kind.CHUNK
+        assert (await execution.events(timeout=10).__anext__()).kind is Kind.CHUNK
         return execution
 
     async def finish(execution: AsyncExecution) -> list[airops.Event]:

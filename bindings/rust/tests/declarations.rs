@@ -84,7 +84,12 @@ fn header_functions(header: &str) -> BTreeMap<String, usize> {
         .filter(|line| !line.trim_start().starts_with('#'))
         .collect::<Vec<_>>()
         .join("\n");
-    let code = strip_c_comments(&code);
+    let mut code = strip_c_comments(&code);
+    // `AIROPS_DEPRECATED("...")` in front of a prototype is an attribute, not the function.
+    while let Some(start) = code.find("AIROPS_DEPRECATED(") {
+        let end = start + code[start..].find(')').expect("a closed AIROPS_DEPRECATED") + 1;
+        code.replace_range(start..end, "");
+    }
     let mut functions = BTreeMap::new();
     for statement in code.split(';') {
         let statement = statement

@@ -482,17 +482,19 @@ void airops_client_free(airops_client *client);
 /**
  * AIROPS_DELIVERY_QUEUED: a file descriptor that is readable whenever events wait for
  * airops_client_dispatch(), and not readable when none do; for select/poll/epoll/asyncio.
- * Owned by the client: do not read, write or close it. -1 in direct delivery and in a forked child.
+ * Owned by the client: do not read, write or close it. -1 in direct delivery and in a forked
+ * child.
  */
 AIROPS_EXTERN
 int airops_client_event_fd(const airops_client *client);
 
 /**
  * AIROPS_DELIVERY_QUEUED: runs the callbacks of up to `max_events` waiting events (0 = all
- * that wait now, as does any count larger than that, up to SIZE_MAX) on the calling thread, and returns at once when none wait. `*out_count`
- * (may be NULL) receives how many ran. Events of freed executions are dropped. Calls from
- * several threads are serialized, so each execution's callbacks still run in order; a call
- * from inside a callback runs the next events before it returns.
+ * that wait now, as does any count larger than that, up to SIZE_MAX) on the calling thread,
+ * and returns at once when none wait. `*out_count` (may be NULL) receives how many ran.
+ * Events of freed executions are dropped. Calls from several threads are serialized, so each
+ * execution's callbacks still run in order; a call from inside a callback runs the next
+ * events before it returns.
  * Errors: INVALID_ARGUMENT for a client in direct delivery; FORKED.
  */
 AIROPS_EXTERN
@@ -599,9 +601,9 @@ typedef void (*airops_event_callback)(const airops_event *event, void *user_data
  * airops_client_event_fd() without threads of its own. The completion callback runs exactly
  * once unless the call itself fails (then it never runs), at the latest during
  * airops_client_free() (with AIROPS_ERR_CANCELLED when the call had not ended by then). The
- * call itself fails only for arguments the C layer reads (NULL pointers and callbacks,
- * invalid UTF-8, malformed JSON, a bad version: INVALID_ARGUMENT, no request sent); every
- * other error arrives in the callback, including an empty message or session id.
+ * call itself fails only for NULL pointers and callbacks, invalid UTF-8, malformed JSON and a
+ * bad version (INVALID_ARGUMENT, no request sent) and with FORKED; every other error arrives
+ * in the callback, including an empty message or session id.
  * ------------------------------------------------------------------------------------------ */
 
 /**

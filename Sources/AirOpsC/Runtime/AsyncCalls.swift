@@ -2,7 +2,7 @@ import AirOps
 import CAirOpsABI
 
 /// A completion callback with its user data; runs once, through the client's delivery.
-private final class Completion<Callback>: @unchecked Sendable {
+final class Completion<Callback>: @unchecked Sendable {
     let callback: Callback
     // The caller's pointer, passed back untouched.
     let userData: UnsafeMutableRawPointer?
@@ -14,12 +14,12 @@ private final class Completion<Callback>: @unchecked Sendable {
 }
 
 /// Calls `body` with a borrowed `airops_error *` for `error`, valid during the call.
-private func withCError(_ error: AirOpsError, _ body: (OpaquePointer) -> Void) {
+func withCError(_ error: AirOpsError, _ body: (OpaquePointer) -> Void) {
     let handle = ErrorHandle(error)
     withExtendedLifetime(handle) { body(OpaquePointer(Unmanaged.passUnretained(handle).toOpaque())) }
 }
 
-private func require<T>(_ callback: T?) throws(AirOpsError) -> T {
+func requireCallback<T>(_ callback: T?) throws(AirOpsError) -> T {
     guard let callback else { throw AirOpsError(.invalidArgument, "on_done must not be NULL") }
     return callback
 }
@@ -43,7 +43,7 @@ private func runAsync<T: Sendable>(
 }
 
 /// runAsync for a completion that reports a value or an error through `report`.
-private func reportAsync<T: Sendable>(
+func reportAsync<T: Sendable>(
     _ client: ClientHandle, _ operation: @escaping @Sendable () async throws(AirOpsError) -> T,
     report: @escaping @Sendable (Result<T, AirOpsError>) -> Void
 ) throws(AirOpsError) {
@@ -54,7 +54,7 @@ private func reportAsync<T: Sendable>(
 
 /// Starts an execution in a task and reports it to `on_done`; the new handle reaches
 /// on_done before any of its events.
-private func startAsync(
+func startAsync(
     _ client: ClientHandle, listener: EventListener?, _ done: Completion<airops_execution_callback>,
     _ start: @escaping @Sendable () async throws(AirOpsError) -> Execution
 ) throws(AirOpsError) {
@@ -73,107 +73,19 @@ private func startAsync(
     }
 }
 
-@_cdecl("airops_app_execute_async")
-public func airops_app_execute_async(
-    _ client: OpaquePointer?, _ appId: UnsafePointer<CChar>?, _ inputsJSON: UnsafePointer<CChar>?, _ version: Int64,
-    _ stream: Int32, _ onEvent: airops_event_callback?, _ eventUserData: UnsafeMutableRawPointer?,
-    _ onDone: airops_execution_callback?, _ userData: UnsafeMutableRawPointer?, _ error: ErrorOut
-) -> airops_code {
-    call(error) { () throws(AirOpsError) in
-        let handle = try requireClient(client)
-        let done = Completion(try require(onDone), userData)
-        let (id, inputs, pinned) = (try string(appId, "app_id"), try inputs(inputsJSON) ?? [:], try pinnedVersion(version))
-        try startAsync(handle, listener: listener(onEvent, eventUserData), done) { () async throws(AirOpsError) in
-            try await handle.client.execute(appId: id, inputs: inputs, version: pinned, streaming: stream != 0)
-        }
-    }
-}
-
-@_cdecl("airops_app_chat_async")
-public func airops_app_chat_async(
-    _ client: OpaquePointer?, _ appId: UnsafePointer<CChar>?, _ message: UnsafePointer<CChar>?,
-    _ inputsJSON: UnsafePointer<CChar>?, _ sessionId: UnsafePointer<CChar>?,
-    _ onEvent: airops_event_callback?, _ eventUserData: UnsafeMutableRawPointer?,
-    _ onDone: airops_execution_callback?, _ userData: UnsafeMutableRawPointer?, _ error: ErrorOut
-) -> airops_code {
-    call(error) { () throws(AirOpsError) in
-        let handle = try requireClient(client)
-        let done = Completion(try require(onDone), userData)
-        let request = try ChatRequest(appId, message, inputsJSON, sessionId)
-        try startAsync(handle, listener: listener(onEvent, eventUserData), done) { () async throws(AirOpsError) in
-            try await request.send(with: handle.client)
-        }
-    }
-}
-
 /// Runs an operation on an execution in a task and reports its record to `on_done`.
-private func completeAsync(
+func completeAsync(
     _ execution: OpaquePointer?, _ onDone: airops_result_callback?, _ userData: UnsafeMutableRawPointer?,
     _ operation: @escaping @Sendable (ExecutionHandle) async throws(AirOpsError) -> ExecutionRecord?
 ) throws(AirOpsError) {
     let handle = try requireExecution(execution)
-    let done = Completion(try require(onDone), userData)
+    let done = Completion(try requireCallback(onDone), userData)
     try reportAsync(handle.client, { () async throws(AirOpsError) in try await operation(handle) }) { outcome in
         switch outcome {
         case .success(let record):
             done.callback(AIROPS_OK, record.map { retainedHandle(ResultHandle($0)) }, nil, done.userData)
         case .failure(let error):
             withCError(error) { done.callback(airopsCode(error.kind), nil, $0, done.userData) }
-        }
-    }
-}
-
-@_cdecl("airops_execution_fetch_async")
-public func airops_execution_fetch_async(
-    _ execution: OpaquePointer?, _ onDone: airops_result_callback?, _ userData: UnsafeMutableRawPointer?, _ error: ErrorOut
-) -> airops_code {
-    call(error) { () throws(AirOpsError) in
-        try completeAsync(execution, onDone, userData) { (target) throws(AirOpsError) in try await target.execution.fetch() }
-    }
-}
-
-@_cdecl("airops_execution_wait_async")
-public func airops_execution_wait_async(
-    _ execution: OpaquePointer?, _ timeoutMs: Int64, _ onDone: airops_result_callback?, _ userData: UnsafeMutableRawPointer?,
-    _ error: ErrorOut
-) -> airops_code {
-    call(error) { () throws(AirOpsError) in
-        let timeout = waitTimeout(timeoutMs)
-        try completeAsync(execution, onDone, userData) { (target) throws(AirOpsError) in try await target.result(timeout: timeout, waitingForEvents: true) }
-    }
-}
-
-@_cdecl("airops_execution_cancel_async")
-public func airops_execution_cancel_async(
-    _ execution: OpaquePointer?, _ onDone: airops_result_callback?, _ userData: UnsafeMutableRawPointer?, _ error: ErrorOut
-) -> airops_code {
-    call(error) { () throws(AirOpsError) in
-        let handle = try requireExecution(execution)
-        _ = try require(onDone)
-        handle.listener?.close()
-        try completeAsync(execution, onDone, userData) { (target) throws(AirOpsError) in
-            try await target.execution.cancel()
-            return nil
-        }
-    }
-}
-
-@_cdecl("airops_app_get_async")
-public func airops_app_get_async(
-    _ client: OpaquePointer?, _ appId: UnsafePointer<CChar>?, _ onDone: airops_json_callback?,
-    _ userData: UnsafeMutableRawPointer?, _ error: ErrorOut
-) -> airops_code {
-    call(error) { () throws(AirOpsError) in
-        let handle = try requireClient(client)
-        let done = Completion(try require(onDone), userData)
-        let id = try string(appId, "app_id")
-        try reportAsync(handle, { () async throws(AirOpsError) in try await handle.client.app(id: id).json }) { outcome in
-            switch outcome {
-            case .success(let json):
-                json.withCString { done.callback(AIROPS_OK, $0, nil, done.userData) }
-            case .failure(let error):
-                withCError(error) { done.callback(airopsCode(error.kind), nil, $0, done.userData) }
-            }
         }
     }
 }

@@ -1,9 +1,9 @@
 import AirOps
 import CAirOpsABI
 
-/// Presents an event as an `airops_event` for the length of `body`.
+/// Presents an event as an `airops_event` for the length of `body`: copies its strings.
 func withCEvent(
-    _ event: ExecutionEvent, execution: OpaquePointer, executionId: BorrowedCString, isChat: Bool,
+    _ event: ExecutionEvent, execution: OpaquePointer, executionId: BorrowedCString,
     _ body: (UnsafePointer<airops_event>) -> Void
 ) {
     var strings: [BorrowedCString] = []
@@ -19,28 +19,23 @@ func withCEvent(
     cEvent.execution_id = executionId.borrowed
     cEvent.json = text(event.json)
     switch event.kind {
-    case .chunk:
+    case .chunk(let content):
         cEvent.kind = AIROPS_EVENT_CHUNK
-        cEvent.data.chunk = airops_chunk_event(content: text(event.content ?? ""))
-    case .completed:
+        cEvent.data.chunk = airops_chunk_event(content: text(content))
+    case .completed(let completion):
         cEvent.kind = AIROPS_EVENT_COMPLETED
-        cEvent.data.completed = isChat
-            ? airops_completed_event(content: nil, result: text(event.result ?? ""))
-            : airops_completed_event(content: text(event.content ?? ""), result: nil)
-        cEvent.error_code = text(event.errorCode)
-    case .agentResponse:
+        cEvent.data.completed = airops_completed_event(content: text(completion.content), result: text(completion.result))
+        cEvent.error_code = text(completion.errorCode)
+    case .agentResponse(let token, let reply):
         cEvent.kind = AIROPS_EVENT_AGENT_RESPONSE
         cEvent.data.agent_response = airops_agent_response_event(
-            token: text(event.token ?? ""), stream_finished: event.streamFinished ? 1 : 0,
-            result: event.streamFinished ? text(event.result ?? "") : nil)
-    case .agentAction:
+            token: text(token), stream_finished: reply == nil ? 0 : 1, result: text(reply))
+    case .agentAction(let tool, let input):
         cEvent.kind = AIROPS_EVENT_AGENT_ACTION
-        cEvent.data.agent_action = airops_agent_action_event(
-            tool: text(event.tool ?? ""), tool_input_json: text(event.toolInput?.jsonText ?? "{}"))
-    case .agentActionError:
+        cEvent.data.agent_action = airops_agent_action_event(tool: text(tool), tool_input_json: text(input.jsonText))
+    case .agentActionError(let tool, let message):
         cEvent.kind = AIROPS_EVENT_AGENT_ACTION_ERROR
-        cEvent.data.agent_action_error = airops_agent_action_error_event(
-            tool: text(event.tool ?? ""), tool_error: text(event.toolError ?? ""))
+        cEvent.data.agent_action_error = airops_agent_action_error_event(tool: text(tool), tool_error: text(message))
     }
     withExtendedLifetime(strings) {
         withUnsafePointer(to: &cEvent, body)

@@ -48,11 +48,10 @@ final class ExecutionHandle: Sendable {
 
     private func startDelivering() {
         guard let listener, let events = execution.events else { return }
-        let isChat = execution.sessionId != nil
         // The closure keeps the handle alive until the callback has run.
         let call: @Sendable (ExecutionEvent) -> Void = { event in
             let execution = OpaquePointer(Unmanaged.passUnretained(self).toOpaque())
-            withCEvent(event, execution: execution, executionId: self.id, isChat: isChat) { cEvent in
+            withCEvent(event, execution: execution, executionId: self.id) { cEvent in
                 listener.call(with: cEvent)
             }
         }

@@ -38,7 +38,7 @@ func execute(
     call(error) { () throws(AirOpsError) in
         let out = try requireOut(out)
         let handle = try requireClient(client)
-        let (id, inputs, pinned) = (try string(appId, "app_id"), try inputs(inputsJSON) ?? [:], try pinnedVersion(version))
+        let (id, inputs, pinned) = (try string(appId, "app_id"), try inputs(inputsJSON) ?? [:], pinnedVersion(version))
         let execution = try blocking { () async throws(AirOpsError) in
             try await handle.client.execute(appId: id, inputs: inputs, version: pinned, streaming: streaming)
         }

@@ -30,7 +30,9 @@ public func airops_app_execute_async(
     call(error) { () throws(AirOpsError) in
         let handle = try requireClient(client)
         let done = Completion(try requireCallback(onDone), userData)
-        let (id, inputs, pinned) = (try string(appId, "app_id"), try inputs(inputsJSON) ?? [:], try pinnedVersion(version))
+        let (id, inputs, pinned) = (try string(appId, "app_id"), try inputs(inputsJSON) ?? [:], pinnedVersion(version))
+        // Refused here, not in on_done, as the header promises for the arguments of the call.
+        try AirOpsClient.validate(version: pinned)
         try startAsync(handle, listener: listener(onEvent, eventUserData), done) { () async throws(AirOpsError) in
             try await handle.client.execute(appId: id, inputs: inputs, version: pinned, streaming: stream != 0)
         }

@@ -2,6 +2,8 @@
  * airops.h — the C interface of libairops, a native client SDK for AirOps apps.
  *
  * One header, one library (libairops.so). Link with -lairops, or use `pkg-config airops`.
+ * The declarations are grouped by noun: Version, Errors, Strings, Identity, Options, Client,
+ * Events, Apps, Executions, Results.
  *
  * Conventions that hold for every function below
  * ----------------------------------------------
@@ -9,7 +11,15 @@
  *                success, a positive code otherwise. When it fails and `error` is not NULL,
  *                `*error` receives a new airops_error (code, HTTP status, message) that the
  *                caller frees with airops_error_free(). On success `*error` is left untouched.
- *                Passing NULL for `error` is always allowed.
+ *                Passing NULL for `error` is always allowed. "Errors:" on each function lists
+ *                every code it returns; AIROPS_ERR_INTERNAL (a bug) is possible everywhere.
+ * NULL           Never a crash, and one rule for every function. A NULL handle or a NULL
+ *                required pointer makes a function that returns an airops_code fail with
+ *                AIROPS_ERR_INVALID_ARGUMENT before anything is sent; the arguments that may be
+ *                NULL say so. A function that returns a value instead gives, for a NULL handle,
+ *                the value that means "none": NULL for a string, 0 for a number (so
+ *                airops_error_code(NULL) is AIROPS_OK), -1 for a file descriptor,
+ *                AIROPS_STATE_UNKNOWN for a state. Every `_free` accepts NULL.
  * Out-parameters Results come back through `out` pointers, which must not be NULL. On
  *                failure `*out` is set to NULL.
  * Strings        Every string is NUL-terminated UTF-8. Strings passed in are copied before
@@ -20,10 +30,14 @@
  * JSON           Inputs, app info and execution records travel as UTF-8 JSON text.
  * Threads        Every function may be called from any thread. Handles may be shared
  *                between threads. Blocking functions say so.
- * Handles        Opaque. Each `_new`/`_open`/`_execute` is paired with a `_free`, which
- *                accepts NULL. A client must outlive the executions made from it.
- * Bad input      NULL pointers, invalid UTF-8, malformed JSON and unknown ids give
+ * Handles        Opaque. Each `_new`/`_open`/`_execute` is paired with a `_free`. A client
+ *                must outlive the executions made from it.
+ * Bad input      Invalid UTF-8, malformed JSON and unknown ids give
  *                AIROPS_ERR_INVALID_ARGUMENT (or the server's answer), never a crash.
+ * Fork           A client or execution made before fork() fails every call in the child with
+ *                AIROPS_ERR_FORKED (listed as FORKED below).
+ * Deprecation    A function whose name was replaced stays, marked AIROPS_DEPRECATED (a
+ *                compiler warning that names the replacement), and behaves as the replacement.
  */
 #ifndef AIROPS_H
 #define AIROPS_H
@@ -31,9 +45,37 @@
 #include <stddef.h>
 #include <stdint.h>
 
+/* AIROPS_EXTERN marks each function of the library: C linkage (also when included from C++)
+ * and default visibility, so that it is found in libairops.so also by code compiled with
+ * -fvisibility=hidden. AIROPS_DEPRECATED(message) marks a replaced name. */
+#if defined(__GNUC__) || defined(__clang__)
+#define AIROPS_VISIBLE __attribute__((visibility("default")))
+#define AIROPS_DEPRECATED(message) __attribute__((deprecated(message)))
+#else
+#define AIROPS_VISIBLE
+#define AIROPS_DEPRECATED(message)
+#endif
+#ifdef __cplusplus
+#define AIROPS_EXTERN extern "C" AIROPS_VISIBLE
+#else
+#define AIROPS_EXTERN extern AIROPS_VISIBLE
+#endif
+
 #ifdef __cplusplus
 extern "C" {
 #endif
+
+/* ------------------------------------------------------------------------------------------
+ * Handles
+ *
+ * Opaque types; see "Handles" and "NULL" above.
+ * ------------------------------------------------------------------------------------------ */
+
+typedef struct airops_options airops_options;
+typedef struct airops_client airops_client;
+typedef struct airops_execution airops_execution;
+typedef struct airops_result airops_result;
+typedef struct airops_error airops_error;
 
 /* ------------------------------------------------------------------------------------------
  * Version
@@ -48,15 +90,22 @@ extern "C" {
     (AIROPS_VERSION_MAJOR * 10000 + AIROPS_VERSION_MINOR * 100 + AIROPS_VERSION_PATCH)
 
 /** The library's version string, e.g. "0.1.0". Static storage; never free it. */
+AIROPS_EXTERN
 const char *airops_version(void);
 
 /** The library's version as AIROPS_VERSION_NUMBER computes it, to compare with the header's. */
+AIROPS_EXTERN
 int airops_version_number(void);
 
 /* ------------------------------------------------------------------------------------------
  * Errors
  * ------------------------------------------------------------------------------------------ */
 
+/**
+ * Status codes. "The request errors", as the functions below name them, are what any call
+ * that sends a request can return: AIROPS_ERR_UNAUTHORIZED, _NOT_FOUND, _BAD_REQUEST,
+ * _REDIRECT, _RATE_LIMITED, _SERVER, _NETWORK, _TIMEOUT and _PROTOCOL.
+ */
 typedef enum airops_code {
     AIROPS_OK = 0,
     /** A NULL or empty required argument, invalid UTF-8, malformed JSON, a value out of range.
@@ -92,30 +141,34 @@ typedef enum airops_code {
     AIROPS_ERR_CANCELLED = 13
 } airops_code;
 
-typedef struct airops_error airops_error;
-
-/** The error's code. Returns AIROPS_ERR_INVALID_ARGUMENT for a NULL error. */
+/** The error's code. */
+AIROPS_EXTERN
 airops_code airops_error_code(const airops_error *error);
 
 /** The HTTP status that caused the error, or 0 when no HTTP response was involved. */
+AIROPS_EXTERN
 int airops_error_http_status(const airops_error *error);
 
 /** A human-readable message: the server's `error` text for HTTP errors, else the library's.
- *  Borrowed from `error`; valid until airops_error_free(). Never NULL ("" for a NULL error). */
+ *  Borrowed from `error`; valid until airops_error_free(). Never NULL for an error. */
+AIROPS_EXTERN
 const char *airops_error_message(const airops_error *error);
 
-/** Frees an error. Accepts NULL. */
+/** Frees an error. */
+AIROPS_EXTERN
 void airops_error_free(airops_error *error);
 
 /** The name of a code, e.g. "AIROPS_ERR_NOT_FOUND"; "AIROPS_ERR_UNKNOWN" for any other value.
  *  Static storage; never NULL. */
+AIROPS_EXTERN
 const char *airops_code_name(airops_code code);
 
 /* ------------------------------------------------------------------------------------------
  * Strings
  * ------------------------------------------------------------------------------------------ */
 
-/** Frees a string that the library returned through a `char **`. Accepts NULL. */
+/** Frees a string that the library returned through a `char **`. */
+AIROPS_EXTERN
 void airops_string_free(char *string);
 
 /* ------------------------------------------------------------------------------------------
@@ -132,24 +185,25 @@ void airops_string_free(char *string);
  * `*out_hex` receives a new string; free it with airops_string_free().
  * Errors: AIROPS_ERR_INVALID_ARGUMENT if an argument is NULL or empty.
  */
+AIROPS_EXTERN
 airops_code airops_hash_user_id(const char *api_key, const char *user_id, char **out_hex,
                                 airops_error **error);
 
 /* ------------------------------------------------------------------------------------------
- * Client options
+ * Options
  *
  * A builder for airops_client_new(). Setters copy their arguments, so the options may be
  * freed (or reused) as soon as the client has been created.
  * ------------------------------------------------------------------------------------------ */
 
-typedef struct airops_options airops_options;
-
 /** New options with the defaults: no identity (public apps only), host
  *  "https://app.airops.com", request timeout 30 s. Free with airops_options_free().
  *  Returns NULL only when memory is exhausted. */
+AIROPS_EXTERN
 airops_options *airops_options_new(void);
 
-/** Frees options. Accepts NULL. */
+/** Frees options. */
+AIROPS_EXTERN
 void airops_options_free(airops_options *options);
 
 /**
@@ -159,6 +213,7 @@ void airops_options_free(airops_options *options);
  * Errors: AIROPS_ERR_INVALID_ARGUMENT if any is NULL, empty, not UTF-8, or contains a
  * control character (they travel as HTTP header values).
  */
+AIROPS_EXTERN
 airops_code airops_options_set_identity(airops_options *options, const char *user_id,
                                         const char *workspace_id, const char *hashed_user_id,
                                         airops_error **error);
@@ -168,6 +223,7 @@ airops_code airops_options_set_identity(airops_options *options, const char *use
  * server. Requests go to `<host>/sdk_api/...`.
  * Errors: AIROPS_ERR_INVALID_ARGUMENT unless it is an http:// or https:// URL with a host.
  */
+AIROPS_EXTERN
 airops_code airops_options_set_host(airops_options *options, const char *host,
                                     airops_error **error);
 
@@ -176,6 +232,7 @@ airops_code airops_options_set_host(airops_options *options, const char *host,
  * in milliseconds (default 30000). Values above 2592000000 (30 days) count as 30 days.
  * Errors: AIROPS_ERR_INVALID_ARGUMENT if `timeout_ms` is not positive.
  */
+AIROPS_EXTERN
 airops_code airops_options_set_request_timeout(airops_options *options, int64_t timeout_ms,
                                                airops_error **error);
 
@@ -193,6 +250,7 @@ airops_code airops_options_set_request_timeout(airops_options *options, int64_t 
  * Errors: AIROPS_ERR_INVALID_ARGUMENT if a variable holds an invalid value (the message names it),
  * including a proxy URL that is not http://.
  */
+AIROPS_EXTERN
 airops_code airops_options_load_environment(airops_options *options, airops_error **error);
 
 /**
@@ -202,6 +260,7 @@ airops_code airops_options_load_environment(airops_options *options, airops_erro
  * Errors: AIROPS_ERR_INVALID_ARGUMENT unless `url` is ws:// or wss:// with a host and `key`
  * is non-empty letters, digits, '-' or '_'.
  */
+AIROPS_EXTERN
 airops_code airops_options_set_realtime_url(airops_options *options, const char *url, const char *key,
                                             airops_error **error);
 
@@ -209,6 +268,7 @@ airops_code airops_options_set_realtime_url(airops_options *options, const char 
  * Sets the realtime endpoint to hosted Pusher: wss://ws-<cluster>.pusher.com with `key`.
  * Errors: AIROPS_ERR_INVALID_ARGUMENT for an empty or malformed key or cluster.
  */
+AIROPS_EXTERN
 airops_code airops_options_set_pusher(airops_options *options, const char *key, const char *cluster,
                                       airops_error **error);
 
@@ -218,6 +278,7 @@ airops_code airops_options_set_pusher(airops_options *options, const char *key, 
  * 2592000000 (30 days) count as 30 days.
  * Errors: AIROPS_ERR_INVALID_ARGUMENT if `timeout_ms` is not positive.
  */
+AIROPS_EXTERN
 airops_code airops_options_set_subscription_timeout(airops_options *options, int64_t timeout_ms,
                                                     airops_error **error);
 
@@ -230,6 +291,7 @@ airops_code airops_options_set_subscription_timeout(airops_options *options, int
  * whatever the server sends.
  * Errors: AIROPS_ERR_INVALID_ARGUMENT unless 1 <= `max_events` <= 10000000.
  */
+AIROPS_EXTERN
 airops_code airops_options_set_max_buffered_events(airops_options *options, size_t max_events,
                                                    airops_error **error);
 
@@ -240,6 +302,7 @@ airops_code airops_options_set_max_buffered_events(airops_options *options, size
  * Errors: AIROPS_ERR_INVALID_ARGUMENT if the file cannot be read. A file that holds no valid
  * certificate fails the first connection (AIROPS_ERR_NETWORK).
  */
+AIROPS_EXTERN
 airops_code airops_options_set_ca_file(airops_options *options, const char *path, airops_error **error);
 
 /**
@@ -256,6 +319,7 @@ airops_code airops_options_set_ca_file(airops_options *options, const char *path
  * without end (each wait at most 8 s).
  * Errors: AIROPS_ERR_INVALID_ARGUMENT for NULL options or a negative count.
  */
+AIROPS_EXTERN
 airops_code airops_options_set_max_retries(airops_options *options, int max_retries, airops_error **error);
 
 /** Severity of a log message, lowest first. */
@@ -284,6 +348,7 @@ typedef void (*airops_log_callback)(airops_log_level level, const char *message,
  * Errors: AIROPS_ERR_INVALID_ARGUMENT for NULL options or an unknown level (any value other
  * than AIROPS_LOG_TRACE ... AIROPS_LOG_CRITICAL).
  */
+AIROPS_EXTERN
 airops_code airops_options_set_log_callback(airops_options *options, airops_log_level min_level,
                                             airops_log_callback callback, void *user_data,
                                             airops_error **error);
@@ -301,11 +366,12 @@ typedef enum airops_delivery {
 
 /** Chooses the delivery mode of the client's callbacks (default AIROPS_DELIVERY_DIRECT).
  *  Errors: AIROPS_ERR_INVALID_ARGUMENT for NULL options or an unknown mode (any other value). */
+AIROPS_EXTERN
 airops_code airops_options_set_delivery(airops_options *options, airops_delivery delivery,
                                         airops_error **error);
 
 /* ------------------------------------------------------------------------------------------
- * Network: proxies, redirects, transport security
+ * Options: the network (proxies, redirects, transport security)
  *
  * One policy covers every connection of a client: API calls, realtime channel authorization
  * and the realtime WebSocket. The identity headers (user id, workspace id, hashed user id)
@@ -326,6 +392,7 @@ airops_code airops_options_set_delivery(airops_options *options, airops_delivery
  * Errors: AIROPS_ERR_INVALID_ARGUMENT for NULL, a URL that is not http:// with a host, a path,
  * or an invalid port.
  */
+AIROPS_EXTERN
 airops_code airops_options_set_proxy(airops_options *options, const char *proxy_url,
                                      airops_error **error);
 
@@ -337,6 +404,7 @@ airops_code airops_options_set_proxy(airops_options *options, const char *proxy_
  * too unless the list names them, as in libcurl.
  * Errors: AIROPS_ERR_INVALID_ARGUMENT for NULL or an entry that is not one of those forms.
  */
+AIROPS_EXTERN
 airops_code airops_options_set_no_proxy(airops_options *options, const char *hosts,
                                         airops_error **error);
 
@@ -354,6 +422,7 @@ typedef enum airops_redirects {
 
 /** Chooses how redirects are handled (default AIROPS_REDIRECTS_NEVER).
  *  Errors: AIROPS_ERR_INVALID_ARGUMENT for NULL options or an unknown value (any other). */
+AIROPS_EXTERN
 airops_code airops_options_set_redirects(airops_options *options, airops_redirects redirects,
                                          airops_error **error);
 
@@ -365,20 +434,27 @@ airops_code airops_options_set_redirects(airops_options *options, airops_redirec
  * A ws:// realtime URL next to an https:// host is refused whatever this says.
  * Errors: AIROPS_ERR_INVALID_ARGUMENT for NULL options.
  */
+AIROPS_EXTERN
 airops_code airops_options_allow_insecure_http(airops_options *options, int allow,
                                                airops_error **error);
 
 /* ------------------------------------------------------------------------------------------
  * Client
+ *
+ * A client holds the connections (HTTP pool, one realtime connection) and delivers the
+ * callbacks of its executions and non-blocking calls (see airops_options_set_delivery()).
  * ------------------------------------------------------------------------------------------ */
-
-typedef struct airops_client airops_client;
 
 /**
  * Creates a client. `options` may be NULL for the defaults (a public client of the real
  * service). The client holds its own connection pool; share one client between threads.
- * Errors: AIROPS_ERR_INVALID_ARGUMENT if `out` is NULL.
+ * Errors: AIROPS_ERR_INVALID_ARGUMENT if `out` is NULL, for an identified client on plain
+ * http:// to a host that is not loopback (see airops_options_allow_insecure_http()), and for a
+ * ws:// realtime URL next to an https:// host; AIROPS_ERR_INTERNAL when the client's delivery
+ * thread or (AIROPS_DELIVERY_QUEUED) its event pipe cannot be created, e.g. when the process
+ * has run out of threads or file descriptors.
  */
+AIROPS_EXTERN
 airops_code airops_client_new(const airops_options *options, airops_client **out,
                               airops_error **error);
 
@@ -398,107 +474,35 @@ airops_code airops_client_new(const airops_options *options, airops_client **out
  *   client's callbacks it cannot wait for that one: the rest run right after it returns.
  * - After it returns, the client's log callback is not called again.
  * In a process forked after the client was created it frees nothing (the client's
- * connections are the parent's) and returns at once. Accepts NULL.
+ * connections are the parent's) and returns at once.
  */
+AIROPS_EXTERN
 void airops_client_free(airops_client *client);
 
 /**
- * Fetches an app's description as JSON (`GET /sdk_api/airops_app_bases/{id}`), e.g.
- * {"id":1,"uuid":"...","name":"...","public":true,...}. Blocks for one request.
- * `*out_json` receives a new string; free it with airops_string_free().
- * Errors: INVALID_ARGUMENT (NULL/empty id), UNAUTHORIZED, NOT_FOUND, NETWORK, TIMEOUT,
- * SERVER, PROTOCOL.
+ * AIROPS_DELIVERY_QUEUED: a file descriptor that is readable whenever events wait for
+ * airops_client_dispatch(), and not readable when none do; for select/poll/epoll/asyncio.
+ * Owned by the client: do not read, write or close it. -1 in direct delivery and in a forked
+ * child.
  */
-airops_code airops_app_get(airops_client *client, const char *app_id, char **out_json,
-                           airops_error **error);
-
-/* ------------------------------------------------------------------------------------------
- * Executions
- * ------------------------------------------------------------------------------------------ */
-
-typedef struct airops_execution airops_execution;
+AIROPS_EXTERN
+int airops_client_event_fd(const airops_client *client);
 
 /**
- * Starts an execution of an app and returns at once, without waiting for its result
- * (`POST /sdk_api/airops_apps/{id}/async_execute[/v{version}]`). Blocks for one request.
- *
- * `inputs_json`: a JSON object of the app's inputs, e.g. {"name":"Ada"}; NULL means {}.
- * `version`: the app version to run (1 ... 2147483647), or 0 for the app's current version.
- * `*out` receives a handle; free it with airops_execution_free().
- * Errors: INVALID_ARGUMENT (NULL/empty id, malformed JSON, inputs not an object, a negative
- * version or one above 2147483647; no request is sent), UNAUTHORIZED, NOT_FOUND,
- * BAD_REQUEST (e.g. a missing input), RATE_LIMITED, SERVER, NETWORK, TIMEOUT, PROTOCOL.
+ * AIROPS_DELIVERY_QUEUED: runs the callbacks of up to `max_events` waiting events (0 = all
+ * that wait now, as does any count larger than that, up to SIZE_MAX) on the calling thread,
+ * and returns at once when none wait. `*out_count` (may be NULL) receives how many ran.
+ * Events of freed executions are dropped. Calls from several threads are serialized, so each
+ * execution's callbacks still run in order; a call from inside a callback runs the next
+ * events before it returns.
+ * Errors: INVALID_ARGUMENT for a client in direct delivery; FORKED.
  */
-airops_code airops_app_execute(airops_client *client, const char *app_id,
-                               const char *inputs_json, int64_t version,
-                               airops_execution **out, airops_error **error);
-
-/**
- * Opens a handle on an existing execution by its id (uuid), e.g. one started by another
- * process, to fetch, wait for or cancel it. Sends no request: an unknown id is reported by
- * the first call that reaches the server (AIROPS_ERR_NOT_FOUND).
- * Errors: INVALID_ARGUMENT (NULL or empty id).
- */
-airops_code airops_execution_open(airops_client *client, const char *execution_id,
-                                  airops_execution **out, airops_error **error);
-
-/** The execution's id (uuid). Borrowed; valid until airops_execution_free(). NULL for NULL. */
-const char *airops_execution_id(const airops_execution *execution);
-
-typedef struct airops_result airops_result;
-
-/**
- * Fetches the execution's current record once
- * (`GET /sdk_api/airops_apps/executions/{id}`), whatever its status. Blocks for one request.
- * `*out` receives a result; free it with airops_result_free().
- * Errors: UNAUTHORIZED, NOT_FOUND, SERVER, NETWORK, TIMEOUT, PROTOCOL.
- */
-airops_code airops_execution_fetch(airops_execution *execution, airops_result **out,
+AIROPS_EXTERN
+airops_code airops_client_dispatch(airops_client *client, size_t max_events, size_t *out_count,
                                    airops_error **error);
 
-/**
- * Blocks until the execution has finished (success, error, cancelled or any other status that
- * is not pending, queued or running) and returns its final record. It polls, starting with
- * short intervals that grow, so that short runs return quickly without flooding the server.
- * For an execution streamed with an event callback in direct delivery it returns only after
- * that callback has returned for the last event (COMPLETED), except when called from inside
- * one of the client's callbacks. (In queued delivery the caller dispatches the events.)
- * Once a run of the same app (and version) started by this client has succeeded, the client
- * knows that app's recent runtime (the records' `runtime`): waiting for an execution it
- * started then fetches once a second at most until the run is likely done, and often right
- * after. A streamed execution returns as soon as its `completed` event arrives.
- *
- * `timeout_ms`: how long to wait at most; a negative value waits without limit (the official
- * clients give up after 10 minutes); 0 fetches once; values above 2592000000 (30 days) count
- * as 30 days. A finished execution with status "error" is a successful
- * wait: inspect airops_result_state() and airops_result_error_message().
- * Errors: TIMEOUT when `timeout_ms` passes first (the execution goes on; wait again or fetch
- * it later), plus those of airops_execution_fetch().
- */
-airops_code airops_execution_wait(airops_execution *execution, int64_t timeout_ms,
-                                  airops_result **out, airops_error **error);
-
-/**
- * Asks the server to cancel the execution (`PATCH /sdk_api/airops_apps/executions/{id}/cancel`).
- * Blocks for one request. Its final status becomes "cancelled"; wait for it to observe that.
- * A streamed execution's events stop first: when this returns, its callback does not run
- * again (as with airops_execution_free()).
- * Cancelling an execution that is already cancelled succeeds again (AIROPS_OK).
- * Errors: BAD_REQUEST (HTTP 400) when it has already finished with another status (success,
- * error); NOT_FOUND, UNAUTHORIZED, NETWORK, TIMEOUT, SERVER.
- */
-airops_code airops_execution_cancel(airops_execution *execution, airops_error **error);
-
-/**
- * Frees an execution handle. Does not cancel the execution on the server. Its events stop:
- * when this returns, its callback does not run again, also when it is called from inside
- * that callback (then the callback's `event` stays valid until the callback returns). It
- * waits for a callback of this execution that runs on another thread to return. Accepts NULL.
- */
-void airops_execution_free(airops_execution *execution);
-
 /* ------------------------------------------------------------------------------------------
- * Streaming and chat
+ * Events
  *
  * A streamed execution or a chat subscribes to a realtime channel before the request that
  * starts it is sent, so no event is missed, and delivers each event to a callback. One
@@ -585,6 +589,49 @@ typedef struct airops_event {
  */
 typedef void (*airops_event_callback)(const airops_event *event, void *user_data);
 
+/* ------------------------------------------------------------------------------------------
+ * Apps
+ *
+ * Fetch an app's description, start executions of it, chat with an agent app.
+ *
+ * Non-blocking calls: each blocking call that talks to the server has a `_async` twin that
+ * returns at once and reports its outcome to a completion callback, delivered like events:
+ * on the client's delivery thread (AIROPS_DELIVERY_DIRECT) or by airops_client_dispatch()
+ * (AIROPS_DELIVERY_QUEUED), so that an event loop can drive everything from
+ * airops_client_event_fd() without threads of its own. The completion callback runs exactly
+ * once unless the call itself fails (then it never runs), at the latest during
+ * airops_client_free() (with AIROPS_ERR_CANCELLED when the call had not ended by then). The
+ * call itself fails only for NULL pointers and callbacks, invalid UTF-8, malformed JSON and a
+ * bad version (INVALID_ARGUMENT, no request sent) and with FORKED; every other error arrives
+ * in the callback, including an empty message or session id.
+ * ------------------------------------------------------------------------------------------ */
+
+/**
+ * Fetches an app's description as JSON (`GET /sdk_api/airops_app_bases/{id}`), e.g.
+ * {"id":1,"uuid":"...","name":"...","public":true,...}. Blocks for one request.
+ * `*out_json` receives a new string; free it with airops_string_free().
+ * Errors: INVALID_ARGUMENT (NULL/empty id), FORKED, the request errors.
+ */
+AIROPS_EXTERN
+airops_code airops_app_get(airops_client *client, const char *app_id, char **out_json,
+                           airops_error **error);
+
+/**
+ * Starts an execution of an app and returns at once, without waiting for its result
+ * (`POST /sdk_api/airops_apps/{id}/async_execute[/v{version}]`). Blocks for one request.
+ *
+ * `inputs_json`: a JSON object of the app's inputs, e.g. {"name":"Ada"}; NULL means {}.
+ * `version`: the app version to run (1 ... 2147483647), or 0 for the app's current version.
+ * `*out` receives a handle; free it with airops_execution_free().
+ * Errors: INVALID_ARGUMENT (NULL/empty id, malformed JSON, inputs not an object, a negative
+ * version or one above 2147483647; no request is sent), FORKED, the request errors
+ * (BAD_REQUEST e.g. for a missing input).
+ */
+AIROPS_EXTERN
+airops_code airops_app_execute(airops_client *client, const char *app_id,
+                               const char *inputs_json, int64_t version,
+                               airops_execution **out, airops_error **error);
+
 /**
  * Starts a streamed execution: like airops_app_execute(), and its output arrives as
  * AIROPS_EVENT_CHUNK events, then one AIROPS_EVENT_COMPLETED. Blocks until the realtime
@@ -596,6 +643,7 @@ typedef void (*airops_event_callback)(const airops_event *event, void *user_data
  * TIMEOUT when the realtime server does not confirm the subscription in time;
  * UNAUTHORIZED when it refuses it; NETWORK when it cannot be reached.
  */
+AIROPS_EXTERN
 airops_code airops_app_execute_stream(airops_client *client, const char *app_id,
                                       const char *inputs_json, int64_t version,
                                       airops_event_callback on_event, void *user_data,
@@ -611,29 +659,11 @@ airops_code airops_app_execute_stream(airops_client *client, const char *app_id,
  * Errors: INVALID_ARGUMENT (NULL/empty app id or message, empty session id, malformed
  * inputs), and those of airops_app_execute_stream().
  */
+AIROPS_EXTERN
 airops_code airops_app_chat(airops_client *client, const char *app_id, const char *message,
                             const char *inputs_json, const char *session_id,
                             airops_event_callback on_event, void *user_data,
                             airops_execution **out, airops_error **error);
-
-/** The chat session of an execution started by airops_app_chat(), else NULL. Borrowed;
- *  valid until airops_execution_free(). */
-const char *airops_execution_session_id(const airops_execution *execution);
-
-/* ------------------------------------------------------------------------------------------
- * Non-blocking calls
- *
- * Each blocking call that talks to the server has a `_async` twin that returns at once and
- * reports its outcome to a completion callback, delivered like events: on the client's
- * delivery thread (AIROPS_DELIVERY_DIRECT) or by airops_client_dispatch()
- * (AIROPS_DELIVERY_QUEUED), so that an event loop can drive everything from
- * airops_client_event_fd() without threads of its own. The completion callback runs exactly
- * once unless the call itself fails (then it never runs), at the latest during
- * airops_client_free() (with AIROPS_ERR_CANCELLED when the call had not ended by then).
- * The call itself fails only for arguments the C layer reads (NULL pointers and callbacks,
- * invalid UTF-8, malformed JSON, a bad version: INVALID_ARGUMENT, no request sent); every
- * other error arrives in the callback, including an empty message or session id.
- * ------------------------------------------------------------------------------------------ */
 
 /**
  * Completion of airops_app_execute_async() / airops_app_chat_async(). On success `code` is
@@ -653,19 +683,13 @@ typedef void (*airops_json_callback)(airops_code code, const char *json, const a
                                      void *user_data);
 
 /**
- * Completion of the fetch/wait/cancel `_async` calls. On success `code` is AIROPS_OK and
- * `result` is a new result that the receiver owns (free it with airops_result_free()); it is
- * NULL for cancel. On failure `result` is NULL and `error` (borrowed) says why.
- */
-typedef void (*airops_result_callback)(airops_code code, airops_result *result,
-                                       const airops_error *error, void *user_data);
-
-/**
  * airops_app_execute() (stream == 0) or airops_app_execute_stream() (stream != 0) without
  * blocking: `on_done` receives the execution. `on_event`/`event_user_data` are the stream's
  * event callback (may be NULL). Errors (returned): INVALID_ARGUMENT for NULL client, app id
- * or callback, malformed inputs, a bad version.
+ * or callback, malformed inputs, a bad version; FORKED. Errors (in `on_done`): the others of
+ * airops_app_execute() or airops_app_execute_stream(), and CANCELLED.
  */
+AIROPS_EXTERN
 airops_code airops_app_execute_async(airops_client *client, const char *app_id,
                                      const char *inputs_json, int64_t version, int stream,
                                      airops_event_callback on_event, void *event_user_data,
@@ -673,59 +697,143 @@ airops_code airops_app_execute_async(airops_client *client, const char *app_id,
                                      airops_error **error);
 
 /** airops_app_get() without blocking: `on_done` receives the app's description.
- *  Errors (returned): INVALID_ARGUMENT for NULL client, app id or callback. */
+ *  Errors (returned): INVALID_ARGUMENT for NULL client, app id or callback; FORKED.
+ *  Errors (in `on_done`): the others of airops_app_get(), and CANCELLED. */
+AIROPS_EXTERN
 airops_code airops_app_get_async(airops_client *client, const char *app_id, airops_json_callback on_done,
                                  void *user_data, airops_error **error);
 
 /** airops_app_chat() without blocking: `on_done` receives the execution (its session id is
- *  set). Errors (returned): INVALID_ARGUMENT as for airops_app_chat() or a NULL `on_done`. */
+ *  set). Errors (returned): INVALID_ARGUMENT for NULL pointers (as for airops_app_chat()
+ *  and `on_done`) and malformed inputs; FORKED. Errors (in `on_done`): the others of
+ *  airops_app_chat(), and CANCELLED. */
+AIROPS_EXTERN
 airops_code airops_app_chat_async(airops_client *client, const char *app_id, const char *message,
                                   const char *inputs_json, const char *session_id,
                                   airops_event_callback on_event, void *event_user_data,
                                   airops_execution_callback on_done, void *user_data,
                                   airops_error **error);
 
-/** airops_execution_fetch() without blocking. Errors (returned): INVALID_ARGUMENT for NULL. */
+/* ------------------------------------------------------------------------------------------
+ * Executions
+ *
+ * A handle on one execution: fetch its record, wait for it, cancel it.
+ * The `_async` twins of fetch, wait and cancel work as the non-blocking calls under Apps.
+ * ------------------------------------------------------------------------------------------ */
+
+/**
+ * Opens a handle on an existing execution by its id (uuid), e.g. one started by another
+ * process, to fetch, wait for or cancel it. Sends no request: an unknown id is reported by
+ * the first call that reaches the server (AIROPS_ERR_NOT_FOUND).
+ * Errors: INVALID_ARGUMENT (NULL or empty id), FORKED.
+ */
+AIROPS_EXTERN
+airops_code airops_execution_open(airops_client *client, const char *execution_id,
+                                  airops_execution **out, airops_error **error);
+
+/** The execution's id (uuid). Borrowed; valid until airops_execution_free(). */
+AIROPS_EXTERN
+const char *airops_execution_id(const airops_execution *execution);
+
+/** The chat session of an execution started by airops_app_chat(), else NULL. Borrowed;
+ *  valid until airops_execution_free(). */
+AIROPS_EXTERN
+const char *airops_execution_session_id(const airops_execution *execution);
+
+/**
+ * Fetches the execution's current record once
+ * (`GET /sdk_api/airops_apps/executions/{id}`), whatever its status. Blocks for one request.
+ * `*out` receives a result; free it with airops_result_free().
+ * Errors: FORKED, the request errors.
+ */
+AIROPS_EXTERN
+airops_code airops_execution_fetch(airops_execution *execution, airops_result **out,
+                                   airops_error **error);
+
+/**
+ * Blocks until the execution has finished (success, error, cancelled or any other status that
+ * is not pending, queued or running) and returns its final record. It polls, starting with
+ * short intervals that grow, so that short runs return quickly without flooding the server.
+ * For an execution streamed with an event callback in direct delivery it returns only after
+ * that callback has returned for the last event (COMPLETED), except when called from inside
+ * one of the client's callbacks. (In queued delivery the caller dispatches the events.)
+ * Once a run of the same app (and version) started by this client has succeeded, the client
+ * knows that app's recent runtime (the records' `runtime`): waiting for an execution it
+ * started then fetches once a second at most until the run is likely done, and often right
+ * after. A streamed execution returns as soon as its `completed` event arrives.
+ *
+ * `timeout_ms`: how long to wait at most; a negative value waits without limit (the official
+ * clients give up after 10 minutes); 0 fetches once; values above 2592000000 (30 days) count
+ * as 30 days. A finished execution with status "error" is a successful
+ * wait: inspect airops_result_state() and airops_result_error_message().
+ * Errors: TIMEOUT when `timeout_ms` passes first (the execution goes on; wait again or fetch
+ * it later), plus those of airops_execution_fetch().
+ */
+AIROPS_EXTERN
+airops_code airops_execution_wait(airops_execution *execution, int64_t timeout_ms,
+                                  airops_result **out, airops_error **error);
+
+/**
+ * Asks the server to cancel the execution (`PATCH /sdk_api/airops_apps/executions/{id}/cancel`).
+ * Blocks for one request. Its final status becomes "cancelled"; wait for it to observe that.
+ * A streamed execution's events stop first: when this returns, its callback does not run
+ * again (as with airops_execution_free()).
+ * Cancelling an execution that is already cancelled succeeds again (AIROPS_OK).
+ * Errors: BAD_REQUEST (HTTP 400) when it has already finished with another status (success,
+ * error); FORKED and the other request errors.
+ */
+AIROPS_EXTERN
+airops_code airops_execution_cancel(airops_execution *execution, airops_error **error);
+
+/**
+ * Frees an execution handle. Does not cancel the execution on the server. Its events stop:
+ * when this returns, its callback does not run again, also when it is called from inside
+ * that callback (then the callback's `event` stays valid until the callback returns). It
+ * waits for a callback of this execution that runs on another thread to return.
+ */
+AIROPS_EXTERN
+void airops_execution_free(airops_execution *execution);
+
+/**
+ * Completion of the fetch/wait/cancel `_async` calls. On success `code` is AIROPS_OK and
+ * `result` is a new result that the receiver owns (free it with airops_result_free()); it is
+ * NULL for cancel. On failure `result` is NULL and `error` (borrowed) says why.
+ */
+typedef void (*airops_result_callback)(airops_code code, airops_result *result,
+                                       const airops_error *error, void *user_data);
+
+/** airops_execution_fetch() without blocking. Errors (returned): INVALID_ARGUMENT for NULL;
+ *  FORKED. Errors (in `on_done`): those of airops_execution_fetch(), and CANCELLED. */
+AIROPS_EXTERN
 airops_code airops_execution_fetch_async(airops_execution *execution, airops_result_callback on_done,
                                          void *user_data, airops_error **error);
 
 /** airops_execution_wait() without blocking; `timeout_ms` means what it means there (< 0
  *  waits without limit, 0 fetches once, at most 30 days). A streamed execution completes the
- *  moment its `completed` event arrives; the completion runs after the execution's last event callback (both go through the client's delivery,
- *  in order). Errors (returned): INVALID_ARGUMENT for NULL. */
+ *  moment its `completed` event arrives; the completion runs after the execution's last event
+ *  callback (both go through the client's delivery, in order). Errors (returned):
+ *  INVALID_ARGUMENT for NULL; FORKED. Errors (in `on_done`): those of airops_execution_wait(),
+ *  and CANCELLED. */
+AIROPS_EXTERN
 airops_code airops_execution_wait_async(airops_execution *execution, int64_t timeout_ms,
                                         airops_result_callback on_done, void *user_data,
                                         airops_error **error);
 
 /** airops_execution_cancel() without blocking (the events stop before this returns).
- *  Errors (returned): INVALID_ARGUMENT for NULL. */
+ *  Errors (returned): INVALID_ARGUMENT for NULL; FORKED. Errors (in `on_done`): those of
+ *  airops_execution_cancel(), and CANCELLED. */
+AIROPS_EXTERN
 airops_code airops_execution_cancel_async(airops_execution *execution, airops_result_callback on_done,
                                           void *user_data, airops_error **error);
 
-/**
- * AIROPS_DELIVERY_QUEUED: a file descriptor that is readable whenever events wait for
- * airops_client_dispatch(), and not readable when none do; for select/poll/epoll/asyncio.
- * Owned by the client: do not read, write or close it. -1 in direct delivery or for NULL.
- */
-int airops_client_event_fd(const airops_client *client);
-
-/**
- * AIROPS_DELIVERY_QUEUED: runs the callbacks of up to `max_events` waiting events (0 = all
- * that wait now, as does any count larger than that, up to SIZE_MAX) on the calling thread, and returns at once when none wait. `*out_count`
- * (may be NULL) receives how many ran. Events of freed executions are dropped. Calls from
- * several threads are serialized, so each execution's callbacks still run in order; a call
- * from inside a callback runs the next events before it returns.
- * Errors: INVALID_ARGUMENT for NULL or a client in direct delivery.
- */
-airops_code airops_client_dispatch(airops_client *client, size_t max_events, size_t *out_count,
-                                   airops_error **error);
-
 /* ------------------------------------------------------------------------------------------
- * Results: an execution record as the server returned it
+ * Results
+ *
+ * An execution record as the server returned it.
  * ------------------------------------------------------------------------------------------ */
 
 typedef enum airops_state {
-    AIROPS_STATE_UNKNOWN = 0, /**< a status this library does not know; see airops_result_status() */
+    AIROPS_STATE_UNKNOWN = 0, /**< a status this library does not know; see airops_result_status_text() */
     AIROPS_STATE_QUEUED = 1,
     AIROPS_STATE_PENDING = 2,
     AIROPS_STATE_RUNNING = 3,
@@ -735,13 +843,22 @@ typedef enum airops_state {
     AIROPS_STATE_REVIEW_NEEDED = 7
 } airops_state;
 
-/** The status as an enum. AIROPS_STATE_UNKNOWN for NULL. */
+/** The status as an enum; airops_result_status_text() has the server's string. */
+AIROPS_EXTERN
 airops_state airops_result_state(const airops_result *result);
 
-/** The status string as the server sent it, e.g. "success". Borrowed; "" for NULL. */
+/** The status as the text the server sent, e.g. "success" (also one that airops_state does
+ *  not know). Borrowed. */
+AIROPS_EXTERN
+const char *airops_result_status_text(const airops_result *result);
+
+/** The former name of airops_result_status_text(), which reads as a synonym of
+ *  airops_result_state(). */
+AIROPS_EXTERN AIROPS_DEPRECATED("renamed airops_result_status_text")
 const char *airops_result_status(const airops_result *result);
 
-/** The execution id (uuid). Borrowed; "" for NULL. */
+/** The execution id (uuid). Borrowed. */
+AIROPS_EXTERN
 const char *airops_result_execution_id(const airops_result *result);
 
 /**
@@ -750,18 +867,23 @@ const char *airops_result_execution_id(const airops_result *result);
  * while running). Borrowed; valid until airops_result_free(). A C string ends at its first
  * NUL: an output that contains U+0000 reads complete only in airops_result_json().
  */
+AIROPS_EXTERN
 const char *airops_result_output(const airops_result *result);
 
 /** The server's `error_code`, or NULL when there is none. Borrowed. */
+AIROPS_EXTERN
 const char *airops_result_error_code(const airops_result *result);
 
 /** The server's `error_message`, or NULL when there is none. Borrowed. */
+AIROPS_EXTERN
 const char *airops_result_error_message(const airops_result *result);
 
-/** The whole execution record as the JSON text the server sent. Borrowed; "" for NULL. */
+/** The whole execution record as the JSON text the server sent. Borrowed. */
+AIROPS_EXTERN
 const char *airops_result_json(const airops_result *result);
 
-/** Frees a result. Accepts NULL. */
+/** Frees a result. */
+AIROPS_EXTERN
 void airops_result_free(airops_result *result);
 
 #ifdef __cplusplus

@@ -67,6 +67,17 @@ public final class AirOpsClient: Sendable {
         return try AppInfo(body: response.body)
     }
 
+    /// The app versions there can be: the server's version numbers are 32-bit.
+    public static let versions = 1...Int(Int32.max)
+
+    /// Checks the `version` argument of ``execute(appId:inputs:version:streaming:)``, which
+    /// does so itself: nil (the app's current version) or one of ``versions``. For callers that
+    /// must refuse a bad version before they start the call.
+    public static func validate(version: Int?) throws(AirOpsError) {
+        guard let version, !versions.contains(version) else { return }
+        throw AirOpsError(.invalidArgument, "version must be a version number from 1 to \(versions.upperBound) (got \(version))")
+    }
+
     /// Starts an execution of an app and returns without waiting for its result.
     /// - Parameters:
     ///   - version: the app version to run; nil runs the current version.
@@ -78,11 +89,9 @@ public final class AirOpsClient: Sendable {
     ) async throws(AirOpsError) -> Execution {
         try checkUsable()
         try Self.requireId(appId, "app id")
+        try Self.validate(version: version)
         var path = "/sdk_api/airops_apps/\(pathSegment(appId))/async_execute"
-        if let version {
-            guard version > 0 else { throw AirOpsError(.invalidArgument, "version must be positive (got \(version))") }
-            path += "/v\(version)"
-        }
+        if let version { path += "/v\(version)" }
         let body: [String: JSONValue] = ["inputs": .object(inputs)]
         guard streaming else {
             let startedAt = ContinuousClock.now

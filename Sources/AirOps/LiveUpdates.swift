@@ -31,10 +31,9 @@ final class LiveUpdates: Sendable {
     func receive(_ signal: RealtimeSignal, fetch: @escaping @Sendable () async throws(AirOpsError) -> ExecutionRecord) {
         switch signal {
         case .event(let name, let data):
-            guard let kind = ExecutionEvent.Kind(eventName: name) else { return }
-            let event = ExecutionEvent(kind: kind, json: data)
+            guard let event = ExecutionEvent(eventName: name, json: data, isChat: isChat) else { return }
             // Only the end is news for a wait: a fetch per chunk would cost a request each.
-            if kind == .completed {
+            if event.isCompletion {
                 end(with: event)
                 changes.fire()
             } else {
@@ -52,10 +51,8 @@ final class LiveUpdates: Sendable {
     /// Ends the events with a `completed` made from the record, unless one has arrived.
     func finish(from record: ExecutionRecord) {
         guard record.status.isFinished else { return }
-        var fields: [String: JSONValue] = [isChat ? "result" : "content": .string(record.output?.text ?? "")]
-        if let code = record.errorCode { fields["error_code"] = .string(code) }
-        if let message = record.errorMessage { fields["error_message"] = .string(message) }
-        end(with: ExecutionEvent(kind: .completed, fields: fields))
+        end(with: ExecutionEvent(ending: .init(
+            output: record.output?.text ?? "", isChat: isChat, errorCode: record.errorCode, errorMessage: record.errorMessage)))
     }
 
     /// Stops the events without a `completed` (cancel, free).
@@ -69,12 +66,9 @@ final class LiveUpdates: Sendable {
             !state.finished && !buffer.push(event)
         }
         guard overflowed else { return }
-        end(with: ExecutionEvent(kind: .completed, fields: [
-            isChat ? "result" : "content": .string(""),
-            "error_code": .string(ExecutionEvent.overflowCode),
-            "error_message": .string(
-                "more than \(buffer.limit) events waited for the consumer: the rest of the stream was dropped; wait for the execution's record"),
-        ]))
+        end(with: ExecutionEvent(ending: .init(
+            output: "", isChat: isChat, errorCode: ExecutionEvent.overflowCode,
+            errorMessage: "more than \(buffer.limit) events waited for the consumer: the rest of the stream was dropped; wait for the execution's record")))
         // Wakes a wait, which then reads the record.
         changes.fire()
     }

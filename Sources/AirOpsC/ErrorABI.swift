@@ -34,7 +34,7 @@ func airopsCode(_ kind: AirOpsError.Kind) -> airops_code {
 
 @_cdecl("airops_error_code")
 public func airops_error_code(_ error: OpaquePointer?) -> airops_code {
-    object(error, as: ErrorHandle.self)?.code ?? AIROPS_ERR_INVALID_ARGUMENT
+    object(error, as: ErrorHandle.self)?.code ?? AIROPS_OK
 }
 
 @_cdecl("airops_error_http_status")
@@ -43,8 +43,8 @@ public func airops_error_http_status(_ error: OpaquePointer?) -> Int32 {
 }
 
 @_cdecl("airops_error_message")
-public func airops_error_message(_ error: OpaquePointer?) -> UnsafePointer<CChar> {
-    object(error, as: ErrorHandle.self)?.message.borrowed ?? emptyCString
+public func airops_error_message(_ error: OpaquePointer?) -> UnsafePointer<CChar>? {
+    object(error, as: ErrorHandle.self)?.message.borrowed
 }
 
 @_cdecl("airops_error_free")
@@ -78,5 +78,3 @@ public func airops_code_name(_ code: airops_code) -> UnsafePointer<CChar> {
 func staticCString(_ text: StaticString) -> UnsafePointer<CChar> {
     UnsafeRawPointer(text.utf8Start).assumingMemoryBound(to: CChar.self)
 }
-
-var emptyCString: UnsafePointer<CChar> { staticCString("") }

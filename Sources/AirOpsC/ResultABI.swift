@@ -44,14 +44,20 @@ public func airops_result_state(_ handle: OpaquePointer?) -> airops_state {
     result(handle)?.state ?? AIROPS_STATE_UNKNOWN
 }
 
+@_cdecl("airops_result_status_text")
+public func airops_result_status_text(_ handle: OpaquePointer?) -> UnsafePointer<CChar>? {
+    result(handle)?.status.borrowed
+}
+
+/// The deprecated name of airops_result_status_text, kept for source and binary compatibility.
 @_cdecl("airops_result_status")
-public func airops_result_status(_ handle: OpaquePointer?) -> UnsafePointer<CChar> {
-    result(handle)?.status.borrowed ?? emptyCString
+public func airops_result_status(_ handle: OpaquePointer?) -> UnsafePointer<CChar>? {
+    airops_result_status_text(handle)
 }
 
 @_cdecl("airops_result_execution_id")
-public func airops_result_execution_id(_ handle: OpaquePointer?) -> UnsafePointer<CChar> {
-    result(handle)?.executionId.borrowed ?? emptyCString
+public func airops_result_execution_id(_ handle: OpaquePointer?) -> UnsafePointer<CChar>? {
+    result(handle)?.executionId.borrowed
 }
 
 @_cdecl("airops_result_output")
@@ -70,8 +76,8 @@ public func airops_result_error_message(_ handle: OpaquePointer?) -> UnsafePoint
 }
 
 @_cdecl("airops_result_json")
-public func airops_result_json(_ handle: OpaquePointer?) -> UnsafePointer<CChar> {
-    result(handle)?.json.borrowed ?? emptyCString
+public func airops_result_json(_ handle: OpaquePointer?) -> UnsafePointer<CChar>? {
+    result(handle)?.json.borrowed
 }
 
 @_cdecl("airops_result_free")

@@ -6,18 +6,18 @@ typealias EventPrinter = @Sendable (ExecutionEvent, inout StreamedText) -> Void
 enum EventPrinters {
     /// A streamed execution's output chunks.
     static let chunks: EventPrinter = { event, text in
-        if event.kind == .chunk { text.print(event.content ?? "") }
+        if case .chunk(let content) = event.kind { text.print(content) }
     }
 
     /// An agent's reply tokens, and its tool calls as notes.
     static let chat: EventPrinter = { event, text in
         switch event.kind {
-        case .agentResponse:
-            text.print(event.token ?? "")
-        case .agentAction:
-            note("[tool \(event.tool ?? "?")]" + (event.toolInput.map { " \($0.jsonText)" } ?? ""))
-        case .agentActionError:
-            note("[tool \(event.tool ?? "?") failed] \(event.toolError ?? "")")
+        case .agentResponse(let token, _):
+            text.print(token)
+        case .agentAction(let tool, let input):
+            note("[tool \(tool)] \(input.jsonText)")
+        case .agentActionError(let tool, let message):
+            note("[tool \(tool) failed] \(message)")
         case .chunk, .completed:
             break
         }

@@ -45,15 +45,25 @@ final class RealtimeUnitTests: XCTestCase {
         }
     }
 
-    func testEventAccessors() {
-        let action = ExecutionEvent(kind: .agentAction, json: #"{"tool":"t","tool_input":{"a":1}}"#)
-        XCTAssertEqual(action.tool, "t")
-        XCTAssertEqual(action.toolInput, .object(["a": .int(1)]))
-        let response = ExecutionEvent(kind: .agentResponse, json: #"{"token":"x","stream_finished":true,"result":"xy"}"#)
-        XCTAssertTrue(response.streamFinished)
-        XCTAssertEqual(response.result, "xy")
-        let garbage = ExecutionEvent(kind: .chunk, json: "[1,2")
-        XCTAssertNil(garbage.content)
+    func testEventsAreReadIntoTheirKinds() {
+        func kind(_ name: String, _ json: String, isChat: Bool = false) -> ExecutionEvent.Kind? {
+            ExecutionEvent(eventName: name, json: json, isChat: isChat)?.kind
+        }
+        XCTAssertEqual(kind("agent-action", #"{"tool":"t","tool_input":{"a":1}}"#), .agentAction(tool: "t", input: .object(["a": .int(1)])))
+        XCTAssertEqual(kind("agent-action", "{}"), .agentAction(tool: "", input: .object([:])))
+        XCTAssertEqual(kind("agent-response", #"{"token":"x","stream_finished":true,"result":"xy"}"#), .agentResponse(token: "x", reply: "xy"))
+        XCTAssertEqual(kind("agent-response", #"{"token":"x","stream_finished":false,"result":"xy"}"#), .agentResponse(token: "x", reply: nil))
+        XCTAssertEqual(kind("agent-action-error", #"{"tool":"t","tool_error":"e"}"#), .agentActionError(tool: "t", message: "e"))
+        XCTAssertEqual(kind("chunk", "[1,2"), .chunk(content: ""))
+        XCTAssertNil(kind("unknown", "{}"))
+        // The end carries the execution's content, or the chat's result, and what the SDK adds.
+        XCTAssertEqual(kind("completed", #"{"content":"c","result":"r"}"#), .completed(.init(output: "c", isChat: false)))
+        XCTAssertEqual(kind("completed", #"{"content":"c","result":"r"}"#, isChat: true), .completed(.init(output: "r", isChat: true)))
+        XCTAssertEqual(
+            kind("completed", #"{"content":"","error_code":"e","error_message":"m"}"#),
+            .completed(.init(output: "", isChat: false, errorCode: "e", errorMessage: "m")))
+        let built = ExecutionEvent(ending: .init(output: "r", isChat: true, errorCode: "e"))
+        XCTAssertEqual(JSONValue(jsonText: built.json), .object(["result": .string("r"), "error_code": .string("e")]))
     }
 
     func testChangeSignalWakesWaitersAndTimesOut() async {

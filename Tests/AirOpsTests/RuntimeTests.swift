@@ -32,28 +32,30 @@ final class RuntimeTests: XCTestCase {
 
     func testEventBufferHoldsAtMostItsLimitThenTheEnd() async {
         let buffer = EventBuffer(limit: 3)
-        let chunk = ExecutionEvent(kind: .chunk, fields: ["content": .string("x")])
+        let chunk = ExecutionEvent(.chunk(content: "x"), json: #"{"content":"x"}"#)
+        let end = ExecutionEvent(ending: .init(output: "", isChat: false))
         XCTAssertEqual((0..<5).map { _ in buffer.push(chunk) }, [true, true, true, false, false])
-        buffer.end(after: ExecutionEvent(kind: .completed, fields: ["content": .string("")]))
+        buffer.end(after: end)
         XCTAssertFalse(buffer.push(chunk))
-        var kinds: [ExecutionEvent.Kind] = []
-        for await event in buffer.events { kinds.append(event.kind) }
-        XCTAssertEqual(kinds, [.chunk, .chunk, .chunk, .completed])
+        var events: [ExecutionEvent] = []
+        for await event in buffer.events { events.append(event) }
+        XCTAssertEqual(events, [chunk, chunk, chunk, end])
     }
 
     func testEventBufferHandsEventsToAWaitingConsumerAndEndsAtCancel() async throws {
         let buffer = EventBuffer(limit: 1)
         let consumer = Task {
-            var kinds: [ExecutionEvent.Kind] = []
-            for await event in buffer.events { kinds.append(event.kind) }
-            return kinds
+            var events: [ExecutionEvent] = []
+            for await event in buffer.events { events.append(event) }
+            return events
         }
+        let (chunk, end) = (ExecutionEvent(.chunk(content: ""), json: "{}"), ExecutionEvent(ending: .init(output: "", isChat: false)))
         try await Task.sleep(for: .milliseconds(20))
-        XCTAssertTrue(buffer.push(ExecutionEvent(kind: .chunk, fields: [:])))
+        XCTAssertTrue(buffer.push(chunk))
         try await Task.sleep(for: .milliseconds(20))
-        buffer.end(after: ExecutionEvent(kind: .completed, fields: [:]))
-        let kinds = await consumer.value
-        XCTAssertEqual(kinds, [.chunk, .completed])
+        buffer.end(after: end)
+        let events = await consumer.value
+        XCTAssertEqual(events, [chunk, end])
 
         let idle = EventBuffer(limit: 1)
         let waiting = Task {

@@ -10,16 +10,31 @@ final class StreamingTests: DevServerTestCase {
         return events
     }
 
+    /// The streamed output: the chunks' content, joined.
+    private static func chunks(_ events: [ExecutionEvent]) -> String {
+        events.map { event in
+            if case .chunk(let content) = event.kind { return content }
+            return ""
+        }.joined()
+    }
+
+    /// The agent's tool calls.
+    private static func tools(_ events: [ExecutionEvent]) -> [String] {
+        events.compactMap { event in
+            if case .agentAction(let tool, _) = event.kind { return tool }
+            return nil
+        }
+    }
+
     func testStreamedChunksConcatenateToTheOutputAndEndWithOneCompleted() async throws {
         let execution = try await client.execute(appId: "hello-world", inputs: ["name": .string("Ada")], streaming: true)
         let events = await Self.collect(execution)
         let record = try await execution.result(timeout: .seconds(30))
         let expected = "Hello, Ada! Welcome to AirOps."
         XCTAssertEqual(record.output?.text, expected)
-        XCTAssertEqual(events.filter { $0.kind == .chunk }.compactMap(\.content).joined(), expected)
-        XCTAssertEqual(events.filter { $0.kind == .completed }.count, 1)
-        XCTAssertEqual(events.last?.kind, .completed)
-        XCTAssertEqual(events.last?.content, expected)
+        XCTAssertEqual(Self.chunks(events), expected)
+        XCTAssertEqual(events.filter(\.isCompletion).count, 1)
+        XCTAssertEqual(events.last?.kind, .completed(.init(output: expected, isChat: false)))
     }
 
     func testWaitingForAStreamedRunFetchesOnceAfterCompleted() async throws {
@@ -44,7 +59,7 @@ final class StreamingTests: DevServerTestCase {
                     let execution = try await client.execute(
                         appId: "public-echo", inputs: ["text": .string("n\(index)")], streaming: true)
                     let events = await Self.collect(execution)
-                    XCTAssertEqual(events.filter { $0.kind == .chunk }.compactMap(\.content).joined(), "You said: n\(index)")
+                    XCTAssertEqual(Self.chunks(events), "You said: n\(index)")
                 }
             }
             try await group.waitForAll()
@@ -57,16 +72,19 @@ final class StreamingTests: DevServerTestCase {
         let first = try await client.chat(appId: "demo-agent", message: "Hello")
         let firstEvents = await Self.collect(first)
         XCTAssertNotNil(first.sessionId)
-        XCTAssertTrue(firstEvents.contains { $0.kind == .agentAction && $0.tool == "recall_session" })
-        XCTAssertEqual(firstEvents.last?.result, "Turn 1. You said: Hello. This is a new session.")
-        let responses = firstEvents.filter { $0.kind == .agentResponse }
-        XCTAssertEqual(responses.filter(\.streamFinished).count, 1)
-        XCTAssertTrue(responses.last?.streamFinished ?? false)
+        XCTAssertTrue(Self.tools(firstEvents).contains("recall_session"))
+        XCTAssertEqual(firstEvents.last?.kind, .completed(.init(output: "Turn 1. You said: Hello. This is a new session.", isChat: true)))
+        let replies: [String?] = firstEvents.compactMap { event in
+            if case .agentResponse(_, let reply) = event.kind { return .some(reply) }
+            return nil
+        }
+        XCTAssertEqual(replies.compactMap { $0 }.count, 1)
+        XCTAssertNotNil(replies.last ?? nil)
 
         let second = try await client.chat(appId: "demo-agent", message: "Any weather?", sessionId: first.sessionId)
         let secondEvents = await Self.collect(second)
         XCTAssertEqual(second.sessionId, first.sessionId)
-        XCTAssertTrue(secondEvents.contains { $0.kind == .agentAction && $0.tool == "get_weather" })
+        XCTAssertTrue(Self.tools(secondEvents).contains("get_weather"))
         let record = try await second.result(timeout: .seconds(30))
         XCTAssertEqual(record.output?.text, "Turn 2. You said: Any weather?. Before that you said: Hello.")
     }
@@ -75,7 +93,7 @@ final class StreamingTests: DevServerTestCase {
         let execution = try await client.execute(appId: "slow-echo", inputs: ["text": .string("a b c d e f")], streaming: true)
         try await execution.cancel()
         let events = await Self.collect(execution)
-        XCTAssertFalse(events.contains { $0.kind == .completed })
+        XCTAssertFalse(events.contains(where: \.isCompletion))
         let record = try await execution.result(timeout: .seconds(10))
         XCTAssertEqual(record.status, .cancelled)
     }

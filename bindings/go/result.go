@@ -59,7 +59,7 @@ func takeResult(r *C.airops_result) *Result {
 	defer C.airops_result_free(r)
 	return &Result{
 		ExecutionID:  C.GoString(C.airops_result_execution_id(r)),
-		Status:       C.GoString(C.airops_result_status(r)),
+		Status:       C.GoString(C.airops_result_status_text(r)),
 		State:        State(C.airops_result_state(r)),
 		Output:       C.GoString(C.airops_result_output(r)),
 		ErrorCode:    C.GoString(C.airops_result_error_code(r)),

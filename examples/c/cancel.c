@@ -45,7 +45,7 @@ int main(void) {
         /* After cancel returns, on_event is not called again. */
         if (airops_execution_cancel(execution, &error) == AIROPS_OK &&
             airops_execution_wait(execution, 10000, &result, &error) == AIROPS_OK) {
-            printf("cancelled after %d chunk(s); final status: %s\n", atomic_load(&chunks), airops_result_status(result));
+            printf("cancelled after %d chunk(s); final status: %s\n", atomic_load(&chunks), airops_result_status_text(result));
             status = airops_result_state(result) == AIROPS_STATE_CANCELLED ? 0 : 1;
         }
     }

@@ -56,7 +56,7 @@ int main(int argc, char **argv) {
         printf("execution %s: %s\n", airops_execution_id(execution), airops_result_output(result));
     } else {
         printf("execution %s ended with status %s: %s\n", airops_execution_id(execution),
-               airops_result_status(result), airops_result_error_message(result));
+               airops_result_status_text(result), airops_result_error_message(result));
         status = 1;
     }
     airops_result_free(result);

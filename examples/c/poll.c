@@ -43,7 +43,7 @@ int main(void) {
             airops_error_free(error);
             break;
         }
-        printf("  status %s\n", airops_result_status(result));
+        printf("  status %s\n", airops_result_status_text(result));
         int state = airops_result_state(result);
         if (state == AIROPS_STATE_SUCCESS) printf("output: %s\n", airops_result_output(result));
         airops_result_free(result);

@@ -56,7 +56,7 @@ int main(int argc, char **argv) {
         airops_error_free(error);
         status = 1;
     } else {
-        printf("execution %s: %s\n", airops_execution_id(execution), airops_result_status(result));
+        printf("execution %s: %s\n", airops_execution_id(execution), airops_result_status_text(result));
     }
     airops_result_free(result);
     airops_execution_free(execution); /* after this returns, on_event is not called again */

@@ -14,6 +14,10 @@ static void on_result(airops_code code, airops_result *result, const airops_erro
     (void)code, (void)result, (void)error, (void)user_data;
     CHECK(!"a completion ran for a call that failed");
 }
+static void on_json(airops_code code, const char *json, const airops_error *error, void *user_data) {
+    (void)code, (void)json, (void)error, (void)user_data;
+    CHECK(!"a completion ran for a call that failed");
+}
 static void on_log(airops_log_level level, const char *message, void *user_data) { (void)level, (void)message, (void)user_data; }
 
 /* The call failed with INVALID_ARGUMENT and its error names the argument. */
@@ -63,11 +67,21 @@ int main(void) {
     INVALID(airops_options_set_max_retries(NULL, 1, &error));
     INVALID(airops_options_set_ca_file(NULL, "/etc/hosts", &error));
     INVALID(airops_options_set_ca_file(options, NULL, &error));
+    INVALID(airops_options_set_max_buffered_events(NULL, 10, &error));
+    INVALID(airops_options_set_proxy(NULL, "", &error));
+    INVALID(airops_options_set_proxy(options, NULL, &error));
+    INVALID(airops_options_set_no_proxy(NULL, "", &error));
+    INVALID(airops_options_set_no_proxy(options, NULL, &error));
+    INVALID(airops_options_set_redirects(NULL, AIROPS_REDIRECTS_NEVER, &error));
+    INVALID(airops_options_allow_insecure_http(NULL, 0, &error));
 
     INVALID(airops_client_new(options, NULL, &error));
     INVALID(airops_app_get(NULL, "a", &text, &error));
     INVALID(airops_app_get(client, NULL, &text, &error));
     INVALID(airops_app_get(client, "a", NULL, &error));
+    INVALID(airops_app_get_async(NULL, "a", on_json, NULL, &error));
+    INVALID(airops_app_get_async(client, NULL, on_json, NULL, &error));
+    INVALID(airops_app_get_async(client, "a", NULL, NULL, &error));
     INVALID(airops_app_execute(NULL, "a", NULL, 0, &out_execution, &error));
     INVALID(airops_app_execute(client, NULL, NULL, 0, &out_execution, &error));
     INVALID(airops_app_execute(client, "a", NULL, 0, NULL, &error));
@@ -103,17 +117,20 @@ int main(void) {
     INVALID(airops_client_dispatch(NULL, 0, NULL, &error));
     CHECK(out_execution == NULL && out_result == NULL && text == NULL);
 
-    /* Getters and frees: a neutral value, never a crash. */
+    /* Getters: the value that means "none" (NULL for a string, 0 for a number, AIROPS_OK for
+     * a code, -1 for a descriptor, UNKNOWN for a state), as the header's NULL rule says. */
     CHECK(airops_client_event_fd(NULL) == -1);
     CHECK(airops_execution_id(NULL) == NULL && airops_execution_session_id(NULL) == NULL);
-    CHECK(airops_error_code(NULL) == AIROPS_ERR_INVALID_ARGUMENT && airops_error_http_status(NULL) == 0);
-    CHECK_STR(airops_error_message(NULL), "");
+    CHECK(airops_error_code(NULL) == AIROPS_OK && airops_error_http_status(NULL) == 0);
+    CHECK(airops_error_message(NULL) == NULL);
     CHECK(airops_result_state(NULL) == AIROPS_STATE_UNKNOWN);
-    CHECK_STR(airops_result_status(NULL), "");
-    CHECK_STR(airops_result_execution_id(NULL), "");
-    CHECK_STR(airops_result_json(NULL), "");
-    CHECK(airops_result_output(NULL) == NULL && airops_result_error_code(NULL) == NULL &&
-          airops_result_error_message(NULL) == NULL);
+    CHECK(airops_result_status_text(NULL) == NULL && airops_result_execution_id(NULL) == NULL);
+    CHECK(airops_result_json(NULL) == NULL && airops_result_output(NULL) == NULL);
+    CHECK(airops_result_error_code(NULL) == NULL && airops_result_error_message(NULL) == NULL);
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wdeprecated-declarations"
+    CHECK(airops_result_status(NULL) == NULL);
+#pragma GCC diagnostic pop
     CHECK(airops_code_name(AIROPS_OK) != NULL && airops_version() != NULL && airops_version_number() > 0);
     airops_string_free(NULL);
     airops_error_free(NULL);

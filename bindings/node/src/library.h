@@ -52,7 +52,7 @@
     X(airops_client_event_fd)                 \
     X(airops_client_dispatch)                 \
     X(airops_result_state)                    \
-    X(airops_result_status)                   \
+    X(airops_result_status_text)              \
     X(airops_result_execution_id)             \
     X(airops_result_output)                   \
     X(airops_result_error_code)               \

@@ -75,7 +75,7 @@ impl ExecutionResult {
 
     /// The status string as the server sent it, e.g. `"success"`.
     pub fn status(&self) -> &str {
-        self.text(sys::airops_result_status).unwrap_or_default()
+        self.text(sys::airops_result_status_text).unwrap_or_default()
     }
 
     /// The execution id (uuid).

@@ -403,7 +403,7 @@ extern "C" {
 
     // Results
     pub fn airops_result_state(result: *const airops_result) -> airops_state;
-    pub fn airops_result_status(result: *const airops_result) -> *const c_char;
+    pub fn airops_result_status_text(result: *const airops_result) -> *const c_char;
     pub fn airops_result_execution_id(result: *const airops_result) -> *const c_char;
     pub fn airops_result_output(result: *const airops_result) -> *const c_char;
     pub fn airops_result_error_code(result: *const airops_result) -> *const c_char;

@@ -84,7 +84,12 @@ fn header_functions(header: &str) -> BTreeMap<String, usize> {
         .filter(|line| !line.trim_start().starts_with('#'))
         .collect::<Vec<_>>()
         .join("\n");
-    let code = strip_c_comments(&code);
+    let mut code = strip_c_comments(&code);
+    // `AIROPS_DEPRECATED("...")` in front of a prototype is an attribute, not the function.
+    while let Some(start) = code.find("AIROPS_DEPRECATED(") {
+        let end = start + code[start..].find(')').expect("a closed AIROPS_DEPRECATED") + 1;
+        code.replace_range(start..end, "");
+    }
     let mut functions = BTreeMap::new();
     for statement in code.split(';') {
         let statement = statement
@@ -143,13 +148,18 @@ fn documented_exceptions() -> Vec<String> {
 fn s19_parsers_read_what_they_should() {
     let header = header_functions(
         "#define X(a) \\\n (a)\nextern \"C\" {\n/* c(d); */ int airops_f(const char *a, void (*cb)(int, int));\n\
-                                   typedef void (*airops_cb)(int a);\nvoid airops_g(void);\n}",
+                                   typedef void (*airops_cb)(int a);\nvoid airops_g(void);\n\
+                                   AIROPS_DEPRECATED(\"renamed airops_g\") void airops_h(void);\n}",
     );
     assert_eq!(
         header,
-        [("airops_f".to_owned(), 2), ("airops_g".to_owned(), 0)]
-            .into_iter()
-            .collect()
+        [
+            ("airops_f".to_owned(), 2),
+            ("airops_g".to_owned(), 0),
+            ("airops_h".to_owned(), 0)
+        ]
+        .into_iter()
+        .collect()
     );
     let rust = rust_functions("extern \"C\" {\n    // pub fn no(a: i32);\n    pub fn airops_f(a: *const c_char, cb: Option<unsafe extern \"C\" fn(x: i32) -> i32>,\n    ) -> i32;\n    pub fn airops_g();\n}");
     assert_eq!(

@@ -38,8 +38,8 @@ private func checkFrame(_ text: String) {
     guard let frame = PusherFrame(text: text) else { return }
     _ = frame.payload?["socket_id"]
     for name in ["chunk", "completed", "agent-response", "agent-action", "agent-action-error", frame.event] {
-        guard let kind = ExecutionEvent.Kind(eventName: name) else { continue }
-        let event = ExecutionEvent(kind: kind, json: frame.data)
-        _ = (event.content, event.token, event.result, event.tool, event.toolError, event.toolInput, event.streamFinished)
+        for isChat in [false, true] {
+            _ = ExecutionEvent(eventName: name, json: frame.data, isChat: isChat)
+        }
     }
 }

@@ -22,7 +22,7 @@ public record ExecutionResult(String executionId, ExecutionState state, String s
         NativeApi api = Calls.api();
         try {
             return new ExecutionResult(api.airops_result_execution_id(result),
-                    ExecutionState.of(api.airops_result_state(result)), api.airops_result_status(result),
+                    ExecutionState.of(api.airops_result_state(result)), api.airops_result_status_text(result),
                     api.airops_result_output(result), api.airops_result_error_code(result),
                     api.airops_result_error_message(result), api.airops_result_json(result));
         } finally {

@@ -19,10 +19,11 @@ import com.sun.jna.ptr.PointerByReference;
 public interface NativeApi extends Library {
 
     /**
-     * Header functions this binding does not declare, with the reason: none. The declaration
-     * check (S19) requires the header's undeclared functions to be exactly these.
+     * Header functions this binding does not declare, with the reason. The declaration check
+     * (S19) requires the header's undeclared functions to be exactly these.
      */
-    java.util.Map<String, String> NOT_DECLARED = java.util.Map.of();
+    java.util.Map<String, String> NOT_DECLARED = java.util.Map.of(
+            "airops_result_status", "deprecated alias of airops_result_status_text");
 
     /** {@code airops_event_callback}. */
     interface EventCallback extends Callback {
@@ -171,7 +172,7 @@ public interface NativeApi extends Library {
     // Results
     int airops_result_state(Pointer result);
 
-    String airops_result_status(Pointer result);
+    String airops_result_status_text(Pointer result);
 
     String airops_result_execution_id(Pointer result);
 

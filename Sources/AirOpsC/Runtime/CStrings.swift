@@ -41,8 +41,3 @@ final class BorrowedCString: @unchecked Sendable {
 
     var borrowed: UnsafePointer<CChar> { UnsafePointer(pointer) }
 }
-
-@_cdecl("airops_string_free")
-public func airops_string_free(_ string: UnsafeMutablePointer<CChar>?) {
-    free(string)
-}

@@ -20,13 +20,10 @@ func waitTimeout(_ timeoutMs: Int64) -> Duration? {
     timeoutMs < 0 ? nil : timeout(milliseconds: timeoutMs)
 }
 
-/// Checks the version argument: 0 for the current version, else a positive number that fits
-/// a 32-bit int (as the server's version numbers do).
-func pinnedVersion(_ version: Int64) throws(AirOpsError) -> Int? {
-    guard version >= 0, version <= Int64(Int32.max) else {
-        throw AirOpsError(.invalidArgument, "version must be 0 (current) or a positive version number up to 2147483647 (got \(version))")
-    }
-    return version == 0 ? nil : Int(version)
+/// The version argument: 0 for the current version (nil), any other value for the core to
+/// check (``AirOpsClient/validate(version:)``).
+func pinnedVersion(_ version: Int64) -> Int? {
+    version == 0 ? nil : Int(version)
 }
 
 /// airops_client_dispatch's `max_events`: 0 runs all that wait, and so does a count too large

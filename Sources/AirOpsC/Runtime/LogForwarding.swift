@@ -46,16 +46,35 @@ struct CallbackLogHandler: LogHandler {
     }
 
     func log(event: LogEvent) {
-        target.send(airops_log_level(rawValue: Self.rank(event.level)), event.message.description)
+        target.send(Self.level(event.level), event.message.description)
     }
 
-    static func rank(_ level: Logger.Level) -> UInt32 {
-        UInt32(Logger.Level.allCases.firstIndex(of: level) ?? 0)
+    /// The ABI's level of a swift-log level, one by one: the ABI's values are fixed by
+    /// airops.h, whatever order swift-log gives its levels.
+    static func level(_ level: Logger.Level) -> airops_log_level {
+        switch level {
+        case .trace: AIROPS_LOG_TRACE
+        case .debug: AIROPS_LOG_DEBUG
+        case .info: AIROPS_LOG_INFO
+        case .notice: AIROPS_LOG_NOTICE
+        case .warning: AIROPS_LOG_WARNING
+        case .error: AIROPS_LOG_ERROR
+        case .critical: AIROPS_LOG_CRITICAL
+        }
     }
 
+    /// The swift-log level of an ABI level; nil for a value airops.h does not define.
     static func level(_ level: airops_log_level) -> Logger.Level? {
-        let all = Logger.Level.allCases
-        return Int(level.rawValue) < all.count ? all[Int(level.rawValue)] : nil
+        switch level {
+        case AIROPS_LOG_TRACE: .trace
+        case AIROPS_LOG_DEBUG: .debug
+        case AIROPS_LOG_INFO: .info
+        case AIROPS_LOG_NOTICE: .notice
+        case AIROPS_LOG_WARNING: .warning
+        case AIROPS_LOG_ERROR: .error
+        case AIROPS_LOG_CRITICAL: .critical
+        default: nil
+        }
     }
 }
 

@@ -142,6 +142,7 @@ PROTOTYPES: dict[str, tuple[object, list[object]]] = {
     "airops_client_dispatch": (_I, [_C, _Z, _P(_Z), _E]),
     # Results
     "airops_result_state": (_I, [_R]),
+    "airops_result_status_text": (_S, [_R]),
     "airops_result_status": (_S, [_R]),
     "airops_result_execution_id": (_S, [_R]),
     "airops_result_output": (_S, [_R]),

@@ -75,7 +75,7 @@ def take_result(pointer: Any) -> ExecutionResult:
     try:
         return ExecutionResult(
             execution_id=from_c(lib.airops_result_execution_id(pointer)) or "",
-            status=from_c(lib.airops_result_status(pointer)) or "",
+            status=from_c(lib.airops_result_status_text(pointer)) or "",
             state=_state(lib.airops_result_state(pointer)),
             output=from_c(lib.airops_result_output(pointer)),
             error_code=from_c(lib.airops_result_error_code(pointer)),

@@ -1,5 +1,4 @@
 import AirOps
-import FoundationEssentials
 import HummingbirdWebSocket
 
 /// What the server does with each message a realtime client sends.
@@ -24,21 +23,20 @@ struct PusherInbound: Sendable {
         guard case .text(let text) = message else {
             return outbox.send(.error(code: nil, "Binary frames are not supported; send JSON text"))
         }
-        guard case .object(let fields)? = try? JSONDecoder().decode(JSONValue.self, from: Data(text.utf8)),
-            case .string(let event)? = fields["event"]
-        else {
+        // The client's own frame decoder, so that both ends read frames by the same rules.
+        guard let frame = PusherFrame(text: text) else {
             return outbox.send(.error(code: nil, "Malformed message: expected a JSON object with an event"))
         }
-        switch event {
+        switch frame.event {
         case "pusher:ping":
             outbox.send(.pong)
         case "pusher:subscribe":
-            subscribe(Self.object(fields["data"]))
+            subscribe(Self.object(frame.payload))
         case "pusher:unsubscribe":
-            if case .string(let channel)? = Self.object(fields["data"])["channel"] {
+            if case .string(let channel)? = frame.payload?["channel"] {
                 hub.unsubscribe(outbox.socketId, from: channel)
             }
-        case _ where event.hasPrefix("client-"):
+        case let event where event.hasPrefix("client-"):
             outbox.send(.error(code: 4301, "Client events are not enabled on this server"))
         default:
             break
@@ -93,16 +91,10 @@ struct PusherInbound: Sendable {
         return nil
     }
 
-    /// The `data` of a client message as an object; some clients send it as JSON text.
-    private static func object(_ data: JSONValue?) -> [String: JSONValue] {
-        switch data {
-        case .object(let fields)?:
-            return fields
-        case .string(let text)?:
-            guard case .object(let fields)? = try? JSONValue.parse(text) else { return [:] }
-            return fields
-        default:
-            return [:]
-        }
+    /// The `data` of a client message as an object (``PusherFrame`` reads it whether it came
+    /// as an object or, as some clients send it, as JSON text).
+    private static func object(_ payload: JSONValue?) -> [String: JSONValue] {
+        guard case .object(let fields)? = payload else { return [:] }
+        return fields
     }
 }

@@ -45,7 +45,7 @@ private struct ChatBody {
 
     init(_ buffer: ByteBuffer) throws(APIError) {
         guard
-            case .object(let fields)? = try? JSONDecoder().decode(JSONValue.self, from: Data(buffer.readableBytesView))
+            case .object(let fields)? = JSONValue(json: Data(buffer.readableBytesView))
         else { throw .badRequest("The request body must be a JSON object") }
         switch fields["inputs"] {
         case nil, .null?: break

@@ -1,5 +1,4 @@
 import AirOps
-import FoundationEssentials
 import HummingbirdWebSocket
 
 /// What the server does with each message a realtime client sends.
@@ -18,28 +17,27 @@ import HummingbirdWebSocket
 struct PusherInbound: Sendable {
     let settings: DevServerConfig.Realtime
     let hub: RealtimeHub
-    let connection: RealtimeConnection
+    let outbox: SocketOutbox
 
     func handle(_ message: WebSocketMessage) {
         guard case .text(let text) = message else {
-            return connection.send(.error(code: nil, "Binary frames are not supported; send JSON text"))
+            return outbox.send(.error(code: nil, "Binary frames are not supported; send JSON text"))
         }
-        guard case .object(let fields)? = try? JSONDecoder().decode(JSONValue.self, from: Data(text.utf8)),
-            case .string(let event)? = fields["event"]
-        else {
-            return connection.send(.error(code: nil, "Malformed message: expected a JSON object with an event"))
+        // The client's own frame decoder, so that both ends read frames by the same rules.
+        guard let frame = PusherFrame(text: text) else {
+            return outbox.send(.error(code: nil, "Malformed message: expected a JSON object with an event"))
         }
-        switch event {
+        switch frame.event {
         case "pusher:ping":
-            connection.send(.pong)
+            outbox.send(.pong)
         case "pusher:subscribe":
-            subscribe(Self.object(fields["data"]))
+            subscribe(Self.object(frame.payload))
         case "pusher:unsubscribe":
-            if case .string(let channel)? = Self.object(fields["data"])["channel"] {
-                hub.unsubscribe(connection.socketId, from: channel)
+            if case .string(let channel)? = frame.payload?["channel"] {
+                hub.unsubscribe(outbox.socketId, from: channel)
             }
-        case _ where event.hasPrefix("client-"):
-            connection.send(.error(code: 4301, "Client events are not enabled on this server"))
+        case let event where event.hasPrefix("client-"):
+            outbox.send(.error(code: 4301, "Client events are not enabled on this server"))
         default:
             break
         }
@@ -48,32 +46,32 @@ struct PusherInbound: Sendable {
     private func subscribe(_ data: [String: JSONValue]) {
         guard !hub.ignoresSubscriptions else { return }
         guard case .string(let channel)? = data["channel"] else {
-            return connection.send(.error(code: nil, "pusher:subscribe needs data.channel, a string"))
+            return outbox.send(.error(code: nil, "pusher:subscribe needs data.channel, a string"))
         }
         guard PusherNames.isValidChannel(channel) else {
-            return connection.send(
+            return outbox.send(
                 .subscriptionError(
                     channel, type: "InvalidChannel", status: 400,
                     "Invalid channel name: use at most 200 of the characters a-z A-Z 0-9 _ - = @ , . ;"))
         }
         guard !PusherNames.isPresence(channel) else {
-            return connection.send(
+            return outbox.send(
                 .subscriptionError(
                     channel, type: "UnsupportedChannel", status: 400,
                     "Presence channels are not supported by the dev server"))
         }
         if PusherNames.isPrivate(channel) {
             guard case .string(let auth)? = data["auth"] else {
-                return connection.send(
+                return outbox.send(
                     .subscriptionError(
                         channel, type: "AuthError", status: 401, "Missing auth: private channels need a signature"))
             }
             if let problem = authProblem(auth, channel: channel) {
-                return connection.send(.subscriptionError(channel, type: "AuthError", status: 401, problem))
+                return outbox.send(.subscriptionError(channel, type: "AuthError", status: 401, problem))
             }
         }
-        hub.subscribe(connection.socketId, to: channel)
-        connection.send(.subscriptionSucceeded(channel))
+        hub.subscribe(outbox.socketId, to: channel)
+        outbox.send(.subscriptionSucceeded(channel))
     }
 
     /// Why `auth` (`<key>:<signature>`) does not authorize this connection on `channel`;
@@ -85,24 +83,18 @@ struct PusherInbound: Sendable {
         }
         let signature = String(auth[auth.index(after: colon)...])
         let expected = PusherNames.channelSignature(
-            secret: settings.secret, socketId: connection.socketId, channel: channel)
+            secret: settings.secret, socketId: outbox.socketId, channel: channel)
         guard constantTimeEqual(signature.lowercased(), expected) else {
             return
-                "Invalid signature: Expected HMAC SHA256 hex digest of \(connection.socketId):\(channel), but got \(signature)"
+                "Invalid signature: Expected HMAC SHA256 hex digest of \(outbox.socketId):\(channel), but got \(signature)"
         }
         return nil
     }
 
-    /// The `data` of a client message as an object; some clients send it as JSON text.
-    private static func object(_ data: JSONValue?) -> [String: JSONValue] {
-        switch data {
-        case .object(let fields)?:
-            return fields
-        case .string(let text)?:
-            guard case .object(let fields)? = try? JSONValue.parse(text) else { return [:] }
-            return fields
-        default:
-            return [:]
-        }
+    /// The `data` of a client message as an object (``PusherFrame`` reads it whether it came
+    /// as an object or, as some clients send it, as JSON text).
+    private static func object(_ payload: JSONValue?) -> [String: JSONValue] {
+        guard case .object(let fields)? = payload else { return [:] }
+        return fields
     }
 }

@@ -2,7 +2,7 @@ import NIOConcurrencyHelpers
 import NIOCore
 
 /// The realtime server's switchboard: the open connections and the channels each one
-/// listens on. Publishing only queues frames (see ``RealtimeConnection``), so it never waits
+/// listens on. Publishing only queues frames (see ``SocketOutbox``), so it never waits
 /// for a client and can run from anywhere, also inside the execution store.
 final class RealtimeHub: Sendable {
     struct Stats: Sendable {
@@ -14,7 +14,7 @@ final class RealtimeHub: Sendable {
     }
 
     private struct State {
-        var connections: [String: RealtimeConnection] = [:]
+        var outboxes: [String: SocketOutbox] = [:]
         var channelsBySocket: [String: Set<String>] = [:]
         var socketsByChannel: [String: Set<String>] = [:]
         var connectionsTotal = 0
@@ -41,39 +41,39 @@ final class RealtimeHub: Sendable {
     /// frames; `first` is queued before anything can be published to it.
     func connect(
         socket: any Channel, bufferLimit: Int, first: (_ socketId: String) -> PusherMessage
-    ) -> RealtimeConnection {
+    ) -> SocketOutbox {
         state.withLockedValue { state in
             var socketId = PusherNames.newSocketId()
-            while state.connections[socketId] != nil {
+            while state.outboxes[socketId] != nil {
                 socketId = PusherNames.newSocketId()
             }
-            let connection = RealtimeConnection(socketId: socketId, socket: socket, bufferLimit: bufferLimit)
-            connection.send(first(socketId))
-            if let code = state.closeOnConnect { connection.close(code: code) }
-            state.connections[socketId] = connection
+            let outbox = SocketOutbox(socketId: socketId, socket: socket, bufferLimit: bufferLimit)
+            outbox.send(first(socketId))
+            if let code = state.closeOnConnect { outbox.close(code: code) }
+            state.outboxes[socketId] = outbox
             state.channelsBySocket[socketId] = []
             state.connectionsTotal += 1
-            return connection
+            return outbox
         }
     }
 
     /// Forgets a connection and its subscriptions; doing it again does nothing.
     func disconnect(_ socketId: String) {
-        let connection = state.withLockedValue { state -> RealtimeConnection? in
+        let outbox = state.withLockedValue { state -> SocketOutbox? in
             for channel in state.channelsBySocket.removeValue(forKey: socketId) ?? [] {
                 state.socketsByChannel[channel]?.remove(socketId)
                 if state.socketsByChannel[channel]?.isEmpty == true {
                     state.socketsByChannel[channel] = nil
                 }
             }
-            return state.connections.removeValue(forKey: socketId)
+            return state.outboxes.removeValue(forKey: socketId)
         }
-        connection?.finish()
+        outbox?.finish()
     }
 
     func subscribe(_ socketId: String, to channel: String) {
         state.withLockedValue { state in
-            guard state.connections[socketId] != nil else { return }
+            guard state.outboxes[socketId] != nil else { return }
             state.channelsBySocket[socketId, default: []].insert(channel)
             state.socketsByChannel[channel, default: []].insert(socketId)
         }
@@ -96,19 +96,19 @@ final class RealtimeHub: Sendable {
         guard let channel = message.channel else { return 0 }
         let (receivers, dropsAll) = state.withLockedValue { state in
             let receivers = (state.socketsByChannel[channel] ?? []).filter { $0 != excluded }.compactMap {
-                state.connections[$0]
+                state.outboxes[$0]
             }
             return (receivers, !receivers.isEmpty && state.countsTowardsDrop())
         }
         guard !receivers.isEmpty else { return 0 }
         let text = message.text
-        for connection in receivers {
-            connection.send(text)
+        for outbox in receivers {
+            outbox.send(text)
         }
         if dropsAll {
             // After the event, so that clients see exactly `dropAfterEvents` events.
-            for connection in takeAll() {
-                connection.dropAfterQueued()
+            for outbox in takeAll() {
+                outbox.dropAfterQueued()
             }
         }
         return receivers.count
@@ -118,22 +118,22 @@ final class RealtimeHub: Sendable {
     /// like a network drop) when `code` is nil. Returns how many there were.
     @discardableResult
     func closeAll(code: UInt16?) -> Int {
-        let connections = takeAll()
-        for connection in connections {
+        let outboxes = takeAll()
+        for outbox in outboxes {
             if let code {
-                connection.close(code: code)
+                outbox.close(code: code)
             } else {
-                connection.drop()
+                outbox.drop()
             }
         }
-        return connections.count
+        return outboxes.count
     }
 
     /// Forgets every connection and returns them.
-    private func takeAll() -> [RealtimeConnection] {
+    private func takeAll() -> [SocketOutbox] {
         state.withLockedValue { state in
-            let all = Array(state.connections.values)
-            state.connections = [:]
+            let all = Array(state.outboxes.values)
+            state.outboxes = [:]
             state.channelsBySocket = [:]
             state.socketsByChannel = [:]
             return all
@@ -168,7 +168,7 @@ final class RealtimeHub: Sendable {
     var stats: Stats {
         state.withLockedValue { state in
             Stats(
-                connections: state.connections.count, connectionsTotal: state.connectionsTotal,
+                connections: state.outboxes.count, connectionsTotal: state.connectionsTotal,
                 subscriptions: state.channelsBySocket.values.reduce(0) { $0 + $1.count },
                 faultDrops: state.faultDrops)
         }

@@ -47,14 +47,14 @@ struct RealtimeSocketRoute: Sendable {
         guard let number = Int(version), (5...7).contains(number) else {
             return try await refuse(inbound, outbound, code: 4007, "Unsupported protocol version \(version)")
         }
-        let connection = hub.connect(socket: context.requestContext.socket, bufferLimit: settings.maxQueuedFrames) {
+        let outbox = hub.connect(socket: context.requestContext.socket, bufferLimit: settings.maxQueuedFrames) {
             .connectionEstablished(socketId: $0, activityTimeout: settings.activityTimeout)
         }
-        defer { hub.disconnect(connection.socketId) }
-        let messages = PusherInbound(settings: settings, hub: hub, connection: connection)
+        defer { hub.disconnect(outbox.socketId) }
+        let messages = PusherInbound(settings: settings, hub: hub, outbox: outbox)
         try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask {
-                for await frame in connection.frames {
+                for await frame in outbox.frames {
                     switch frame {
                     case .text(let text):
                         try await outbound.write(.text(text))
@@ -65,7 +65,7 @@ struct RealtimeSocketRoute: Sendable {
                         try await Task.sleep(for: Self.refusalTimeout)
                         return
                     case .drop:
-                        return connection.drop()
+                        return outbox.drop()
                     }
                 }
             }

@@ -147,7 +147,7 @@ private struct ExecuteBody {
     init(_ buffer: ByteBuffer) throws(APIError) {
         let bytes = buffer.readableBytesView
         guard bytes.contains(where: { ![0x20, 0x09, 0x0A, 0x0D].contains($0) }) else { return }
-        guard let value = try? JSONDecoder().decode(JSONValue.self, from: Data(bytes)) else {
+        guard let value = JSONValue(json: Data(bytes)) else {
             throw .badRequest("The request body is not valid JSON")
         }
         guard case .object(let fields) = value else { throw .badRequest("The request body must be a JSON object") }

@@ -62,7 +62,7 @@ struct TriggerRoutes: Sendable {
     }
 
     private static func object(_ body: [UInt8]) throws(APIError) -> [String: JSONValue] {
-        guard case .object(let fields)? = try? JSONDecoder().decode(JSONValue.self, from: Data(body)) else {
+        guard case .object(let fields)? = JSONValue(json: Data(body)) else {
             throw .badRequest("The request body must be a JSON object")
         }
         return fields

@@ -2,17 +2,6 @@ import Logging
 import NIOCore
 import NIOSSL
 import NIOWebSocket
-import Synchronization
-
-/// What a channel's subscriber is told.
-enum RealtimeSignal: Sendable {
-    /// An event published on the channel; `data` is its JSON text.
-    case event(name: String, data: String)
-    /// The channel was confirmed again after a reconnect: events may have been missed.
-    case resubscribed
-    /// The channel is gone for good (a fatal close code, or authorization refused).
-    case failed(AirOpsError)
-}
 
 /// One client's realtime connection (Pusher Channels protocol v7), opened on the first
 /// subscription and shared by every channel of the client. It authorizes private channels,
@@ -20,14 +9,7 @@ enum RealtimeSignal: Sendable {
 /// by close-code class, subscribing every live channel again.
 actor RealtimeConnection {
     typealias Authorizer = @Sendable (_ socketId: String, _ channel: String) async throws(AirOpsError) -> String
-    typealias Handler = @Sendable (RealtimeSignal) -> Void
-
-    private struct Channel {
-        let handler: Handler
-        var confirmed = false
-        var everConfirmed = false
-        var waiter: CheckedContinuation<Result<Void, AirOpsError>, Never>?
-    }
+    typealias Handler = PusherChannelTable.Handler
 
     private let endpoint: RealtimeEndpoint
     private let network: NetworkPolicy
@@ -40,7 +22,7 @@ actor RealtimeConnection {
     /// How long connecting may take until `connection_established`.
     private let handshakeTimeout: Duration = .seconds(15)
 
-    private var channels: [String: Channel] = [:]
+    private var channels = PusherChannelTable()
     private var socketId: String?
     private var outbound: WebSocketWriter?
     /// Counts connections, so that work begun for a connection that has since closed is dropped.
@@ -67,8 +49,8 @@ actor RealtimeConnection {
     /// `handler`, in order, on the connection's task: the handler must not block.
     func subscribe(_ name: String, handler: @escaping Handler) async throws(AirOpsError) {
         guard !isShutDown else { throw AirOpsError(.invalidArgument, "the client has been closed") }
-        guard channels[name] == nil else { throw AirOpsError(.internal, "channel \(name) is already subscribed") }
-        channels[name] = Channel(handler: handler)
+        guard !channels.contains(name) else { throw AirOpsError(.internal, "channel \(name) is already subscribed") }
+        channels.add(name, handler: handler)
         ensureConnection()
         if let socketId { requestSubscription(name, socketId: socketId) }
         let timeout = subscriptionTimeout
@@ -79,14 +61,13 @@ actor RealtimeConnection {
                 name, AirOpsError(.timeout, "the realtime server did not confirm the subscription to \(name) within \(timeout.milliseconds) ms"))
         }
         defer { timer.cancel() }
-        let result = await withCheckedContinuation { channels[name]?.waiter = $0 }
+        let result = await withCheckedContinuation { channels.setWaiter($0, for: name) }
         try result.get()
     }
 
     /// Stops the channel's events. Does nothing for a channel that is not subscribed.
     func unsubscribe(_ name: String) async {
-        guard let channel = channels.removeValue(forKey: name) else { return }
-        channel.waiter?.resume(returning: .failure(AirOpsError(.internal, "unsubscribed while subscribing")))
+        guard channels.remove(name) else { return }
         await send(PusherFrame.clientMessage("pusher:unsubscribe", ["channel": .string(name)]))
     }
 
@@ -229,7 +210,7 @@ actor RealtimeConnection {
         let established = socketId != nil
         socketId = nil
         outbound = nil
-        for name in channels.keys { channels[name]?.confirmed = false }
+        channels.connectionClosed()
         return established
     }
 
@@ -264,7 +245,7 @@ actor RealtimeConnection {
         case "pusher:connection_established":
             established(frame)
         case "pusher_internal:subscription_succeeded", "pusher:subscription_succeeded":
-            if let name = frame.channel { confirm(name) }
+            if let name = frame.channel { channels.confirm(name) }
         case "pusher:subscription_error":
             if let name = frame.channel {
                 let reason = frame.payload?["error"]?.text ?? frame.data
@@ -277,9 +258,7 @@ actor RealtimeConnection {
         case "pusher:error":
             logger.warning("realtime server error: \(frame.data)")
         default:
-            if let name = frame.channel, let channel = channels[name] {
-                channel.handler(.event(name: frame.event, data: frame.data))
-            }
+            if let name = frame.channel { channels.deliver(.event(name: frame.event, data: frame.data), to: name) }
         }
     }
 
@@ -294,7 +273,7 @@ actor RealtimeConnection {
         if case .int(let seconds)? = frame.payload?["activity_timeout"], seconds > 0 {
             activityTimeout = min(.seconds(120), .seconds(seconds))
         }
-        for name in channels.keys { requestSubscription(name, socketId: id) }
+        for name in channels.names { requestSubscription(name, socketId: id) }
     }
 
     private func requestSubscription(_ name: String, socketId: String) {
@@ -312,7 +291,7 @@ actor RealtimeConnection {
     }
 
     private func sendSubscribe(_ name: String, auth: Result<String, AirOpsError>, generation current: Int) async {
-        guard current == generation, channels[name] != nil else { return }
+        guard current == generation, channels.contains(name) else { return }
         switch auth {
         case .success(let token):
             await send(PusherFrame.clientMessage("pusher:subscribe", ["channel": .string(name), "auth": .string(token)]))
@@ -321,36 +300,18 @@ actor RealtimeConnection {
         }
     }
 
-    private func confirm(_ name: String) {
-        guard var channel = channels[name], !channel.confirmed else { return }
-        channel.confirmed = true
-        if let waiter = channel.waiter {
-            channel.waiter = nil
-            waiter.resume(returning: .success(()))
-        } else if channel.everConfirmed {
-            channel.handler(.resubscribed)
-        }
-        channel.everConfirmed = true
-        channels[name] = channel
-    }
-
     /// Removes a channel and tells whoever waits on it why.
     private func fail(_ name: String, _ error: AirOpsError) {
-        guard let channel = channels.removeValue(forKey: name) else { return }
-        if let waiter = channel.waiter {
-            waiter.resume(returning: .failure(error))
-            Task { await self.send(PusherFrame.clientMessage("pusher:unsubscribe", ["channel": .string(name)])) }
-        } else {
-            channel.handler(.failed(error))
-        }
+        guard channels.fail(name, error) else { return }
+        Task { await self.send(PusherFrame.clientMessage("pusher:unsubscribe", ["channel": .string(name)])) }
     }
 
     private func failUnconfirmed(_ error: AirOpsError) {
-        for (name, channel) in channels where channel.waiter != nil { fail(name, error) }
+        for name in channels.unconfirmedNames { fail(name, error) }
     }
 
     private func failAll(_ error: AirOpsError) {
-        for name in Array(channels.keys) { fail(name, error) }
+        for name in channels.names { fail(name, error) }
     }
 
     private func send(_ text: String) async {
@@ -359,37 +320,6 @@ actor RealtimeConnection {
             try await outbound.send(text)
         } catch {
             logger.debug("realtime: write failed: \(error)")
-        }
-    }
-}
-
-/// Whichever of several outcomes comes first; the others are dropped.
-private final class FirstOutcome<Value: Sendable>: Sendable {
-    private enum State {
-        case waiting(CheckedContinuation<Value, Never>?)
-        case done(Value)
-    }
-
-    private let state = Mutex(State.waiting(nil))
-
-    func resume(_ value: Value) {
-        let waiter: CheckedContinuation<Value, Never>? = state.withLock { state in
-            guard case .waiting(let waiter) = state else { return nil }
-            state = .done(value)
-            return waiter
-        }
-        waiter?.resume(returning: value)
-    }
-
-    func value() async -> Value {
-        await withCheckedContinuation { continuation in
-            let ready: Value? = state.withLock { state in
-                switch state {
-                case .done(let value): return value
-                case .waiting: state = .waiting(continuation); return nil
-                }
-            }
-            if let ready { continuation.resume(returning: ready) }
         }
     }
 }

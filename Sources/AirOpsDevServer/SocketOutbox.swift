@@ -1,12 +1,12 @@
 import NIOCore
 
-/// The sending side of one realtime client: a queue of frames that one task writes to the
-/// WebSocket, so that publishers never wait for a slow client.
+/// The sending side of one realtime client's socket: a queue of frames that one task writes
+/// to the WebSocket, so that publishers never wait for a slow client.
 ///
 /// The queue holds at most `bufferLimit` frames (the config's `max_queued_frames`). A client
-/// that falls that far behind is dropped (its socket closed, as by a network failure) rather than slowing everyone down;
-/// a Pusher client then reconnects and subscribes again.
-final class RealtimeConnection: Sendable {
+/// that falls that far behind is dropped (its socket closed, as by a network failure) rather
+/// than slowing everyone down; a Pusher client then reconnects and subscribes again.
+final class SocketOutbox: Sendable {
     enum Frame: Sendable {
         case text(String)
         /// A close frame with this code, after the frames queued before it.

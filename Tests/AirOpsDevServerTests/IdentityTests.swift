@@ -98,7 +98,7 @@ import Testing
 
     @Test func onlyTheCreatorSeesAPrivateExecution() async throws {
         try await withServer { server in
-            let run = try await server.execute("slow", body: #"{"inputs":{"text":"mine"}}"#)
+            let run = try await server.execute("long", body: #"{"inputs":{"text":"mine"}}"#)
             let uuid = try #require(run.execution["uuid"]?.string)
 
             let otherUser = TestIdentity(userId: "eve")

@@ -17,6 +17,8 @@ let testConfig = DevServerConfig(workspaces: [
                     .init(version: 2, template: "Hello, {{ name }}! {{count}} {{extra}}", durationMs: 50),
                 ]),
             .init(id: 11, uuid: "slow", name: "Slow", versions: [.init(version: 1, template: "{{text}}", durationMs: 600)]),
+            // Still running whatever a loaded machine does to a test's timing; tests cancel it.
+            .init(id: 15, uuid: "long", name: "Long", versions: [.init(version: 1, template: "{{text}}", durationMs: 600_000)]),
             .init(
                 id: 12, uuid: "fails", name: "Fails",
                 versions: [

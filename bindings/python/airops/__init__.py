@@ -6,22 +6,12 @@ Example::
 
     with airops.AirOps.identify(user_id="u1", workspace_id=1,
                                 hashed_user_id=airops.hash_user_id(api_key, "u1")) as client:
-        with client.apps.execute("hello-world", {"name": "Ada"}) as execution:
-            print(execution.result().output)
+        print(client.apps.execute("hello-world", {"name": "Ada"}).result().output)
+        for event in client.apps.execute("hello-world", {"name": "Ada"}, stream=True):
+            print(event.kind.name, event.content)
 
-        # Streamed: events arrive while the app runs (needs a realtime endpoint).
-        with client.apps.execute("hello-world", {"name": "Ada"}, stream=True) as execution:
-            for event in execution:
-                if event.kind is airops.EventKind.CHUNK:
-                    print(event.content, end="", flush=True)
-
-asyncio: :class:`airops.aio.AsyncAirOps` has the same operations as awaitables, driven by
-the event loop without threads (``import airops.aio``).
-
-Logging goes to ``logging.getLogger("airops")`` (see :mod:`airops._log`).
-
-The package converts and forwards: validation, HTTP, polling and hashing happen in the
-library (``libairops.so``), which is found as described in :mod:`airops._library`.
+:mod:`airops.aio` has the same API for asyncio. Checks, HTTP, polling and hashing happen in
+the library, ``libairops.so`` (:mod:`airops._library` says where it is found).
 """
 
 from typing import TYPE_CHECKING, Any
@@ -52,10 +42,9 @@ if TYPE_CHECKING:
 
 
 def __getattr__(name: str) -> Any:
-    """Imports :mod:`airops.aio` on first access (``airops.aio``), so that ``import airops``
-    does not import asyncio."""
+    """Imports :mod:`airops.aio` on first access, so that ``import airops`` does not import
+    asyncio."""
     if name == "aio":
         import importlib
-
         return importlib.import_module(".aio", __name__)
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

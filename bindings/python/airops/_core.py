@@ -1,11 +1,8 @@
-"""Every call of both APIs, built once: arguments converted, native handles owned, the event
-sinks of streams registered, ids read.
-
-A :class:`Call` is made one of two ways: :meth:`Call.run` blocks (the classes of
-:mod:`airops.client`); :mod:`airops.aio` makes its ``_async`` twin with a completion
-callback and awaits that. Everything else is here, so the two APIs differ only in how they
-wait.
-"""
+"""What the blocking API (:mod:`airops.client`) and the asyncio one (:mod:`airops.aio`) share,
+so that they differ only in how they wait: every call, built once (arguments converted,
+native handles owned, event sinks registered, ids read) and then made blocking
+(:meth:`Call.run`) or through its ``_async`` twin (:meth:`Call.begin`); and the properties of
+clients and executions."""
 
 from __future__ import annotations
 
@@ -13,25 +10,24 @@ import atexit
 import ctypes
 import json
 import threading
+import types
 import weakref
-from typing import Any, Callable, Optional, Tuple
+from typing import Any, Callable, Generic, Optional, Tuple, TypeVar
 
-from ._call import call, internal_error, invalid_argument
-from ._convert import (INT64, SIZE, c_id, c_integer, c_json, c_milliseconds, c_string, from_c,
-                       take_string)
+from ._convert import (INT64, SIZE, c_id, c_integer, c_json, c_milliseconds, c_string, call,
+                       from_c, internal_error, invalid_argument, take_string)
 from ._library import EventCallback, ExecutionHandle, OwnedString, ResultHandle, library
 from ._log import logger
 from ._options import DELIVERY_MODES, Settings, new_client
-from ._stream import ON_EVENT, EventSink, register, unregister
+from ._stream import ON_EVENT, SINKS, EventSink, unregister
 from .events import EventHandler
 from .result import ExecutionResult, take_result
 
-Function = Tuple[Any, Tuple[Any, ...]]
-"""A prototyped library function and the arguments it is called with."""
+Function = Tuple[Any, Tuple[Any, ...]]  # a prototyped library function and its arguments
+SinkType = Callable[[Optional[EventHandler], int], EventSink]  # (on_event, limit) -> sink
 
-SinkType = Callable[[Optional[EventHandler], int], EventSink]
-"""Makes the event sink of a stream from its ``on_event`` and its limit."""
-
+T = TypeVar("T")
+F = TypeVar("F", bound=Callable[..., Any])
 _NO_EVENT_CALLBACK = EventCallback()  # NULL: ctypes refuses None for a function pointer
 
 
@@ -49,10 +45,8 @@ def _parse_description(text: str | bytes) -> dict[str, Any]:
 
 
 class NativeHandle:
-    """Owns a pointer returned by the library and the function that frees it.
-
-    ``close()`` is idempotent and thread-safe; after it, :attr:`pointer` is None.
-    """
+    """Owns a pointer that the library returned, and frees it once (thread-safe); after
+    :meth:`close`, :attr:`pointer` is None."""
 
     __slots__ = ("_pointer", "_free", "_lock", "__weakref__")
 
@@ -63,57 +57,41 @@ class NativeHandle:
 
     @property
     def pointer(self) -> Any:
-        """The native pointer, or None once closed."""
-        return self._pointer
-
-    def live(self, what: str) -> Any:
-        """The native pointer; raises ``InvalidArgumentError("the <what> is closed")`` once
-        closed."""
-        if self._pointer is None:
-            raise invalid_argument(f"the {what} is closed")
         return self._pointer
 
     @property
     def closed(self) -> bool:
-        """Whether the handle has been freed."""
         return self._pointer is None
 
+    def live(self, what: str) -> Any:
+        """The pointer, or InvalidArgumentError "the <what> is closed"."""
+        if self._pointer is None:
+            raise invalid_argument(f"the {what} is closed")
+        return self._pointer
+
     def close(self) -> None:
-        """Frees the native object (once; later calls do nothing)."""
         with self._lock:
             pointer, self._pointer = self._pointer, None
         if pointer:
             self._free(pointer)
 
 
-class Call:
-    """One library call with its arguments converted.
-
-    Attributes:
-        kind: what the completion of its ``_async`` twin hands over: ``"execution"``,
-            ``"result"`` or ``"json"``.
-        blocking: the blocking function, its arguments without the out-parameter and the
-            ``airops_error **``.
-        nonblocking: the ``_async`` twin, its arguments without the completion callback,
-            its ``user_data`` and the ``airops_error **``.
-        out: the type of the blocking function's out-parameter, None when it has none.
-        take: turns what the call handed over (a handle, the JSON text) into its outcome;
-            it owns what it is given, also when it raises.
-        discard: releases what the call holds when its outcome is not taken (a handle it
-            handed over, or None), without raising.
-        after: runs once the call has been made, whether it failed or not.
-    """
+class Call(Generic[T]):
+    """One library call with its arguments converted: `kind`, what the ``_async`` twin hands
+    over; `blocking` and `nonblocking`, each function and its arguments (less out-parameter,
+    completion and error); `out`, the out-parameter's type or None; `take`, what turns what
+    was handed over into the outcome (owning it); `discard`, what releases it when nobody
+    takes it; `after`, what runs once the call was made, failed or not."""
 
     __slots__ = ("kind", "blocking", "nonblocking", "out", "take", "discard", "after")
 
     def __init__(self, kind: str, blocking: Function, nonblocking: Function, out: Any,
-                 take: Callable[[Any], Any], discard: Callable[[Any], None] = _free_result,
+                 take: Callable[[Any], T], discard: Callable[[Any], None] = _free_result,
                  after: Callable[[], None] | None = None) -> None:
         self.kind, self.blocking, self.nonblocking, self.out = kind, blocking, nonblocking, out
         self.take, self.discard, self.after = take, discard, after
 
-    def run(self) -> Any:
-        """Makes the blocking call and returns its outcome."""
+    def run(self) -> T:
         function, args = self.blocking
         out = None if self.out is None else self.out()
         try:
@@ -124,12 +102,9 @@ class Call:
         finally:
             if self.after is not None:
                 self.after()
-        if out is None:
-            return None
         return self.take(take_string(out) if self.out is OwnedString else out)
 
     def begin(self, on_done: Any, user_data: int) -> None:
-        """Makes the ``_async`` call; `on_done` is its completion callback."""
         function, args = self.nonblocking
         try:
             call(function, *args, on_done, ctypes.c_void_p(user_data))
@@ -144,13 +119,9 @@ _open_clients_lock = threading.Lock()
 
 @atexit.register
 def _close_open_clients() -> None:
-    """Closes the clients still open when the interpreter exits, before it finalizes.
-
-    A library thread that calls into Python (an event callback) while the interpreter
-    finalizes is ended by Python with pthread_exit(), which kills the process (libdispatch
-    traps). Closing the clients first stops every callback: close() returns only once none
-    runs and none will.
-    """
+    """Closes the clients still open at exit, before the interpreter finalizes: a library
+    thread that calls into Python then is ended with pthread_exit(), which kills the process
+    (libdispatch traps). close() returns once no callback runs or will."""
     with _open_clients_lock:
         clients = list(_open_clients)
     for client in clients:
@@ -158,7 +129,7 @@ def _close_open_clients() -> None:
 
 
 class ClientCore:
-    """One native client and the executions made from it, which it frees first."""
+    """A native client and the executions made from it, which it frees first."""
 
     def __init__(self, settings: Settings) -> None:
         self.queued = settings.delivery == DELIVERY_MODES["queued"]
@@ -188,14 +159,15 @@ class ClientCore:
         call(library().airops_client_dispatch, self.pointer(), limit, ctypes.byref(count))
         return count.value
 
-    def app_get(self, app_id: str | int) -> Call:
+    def app_get(self, app_id: str | int) -> Call[dict[str, Any]]:
         args = (self.pointer(), c_id(app_id, "app_id"))
         lib = library()
         return Call("json", (lib.airops_app_get, args), (lib.airops_app_get_async, args),
                     OwnedString, _parse_description, discard=lambda _: None)
 
     def execute(self, app_id: str | int, inputs: dict[str, Any] | None, version: int | None,
-                stream: bool, on_event: EventHandler | None, sink_type: SinkType) -> Call:
+                stream: bool, on_event: EventHandler | None,
+                sink_type: SinkType) -> Call[ExecutionCore]:
         args = (c_id(app_id, "app_id"), c_json(inputs, "inputs"),
                 0 if version is None else c_integer(version, "version", INT64))
         lib = library()
@@ -209,7 +181,7 @@ class ClientCore:
 
     def chat(self, app_id: str | int, message: str, inputs: dict[str, Any] | None,
              session_id: str | None, on_event: EventHandler | None,
-             sink_type: SinkType) -> Call:
+             sink_type: SinkType) -> Call[ExecutionCore]:
         args = (c_id(app_id, "app_id"), c_string(message, "message"), c_json(inputs, "inputs"),
                 c_string(session_id, "session_id"))
         lib = library()
@@ -217,11 +189,11 @@ class ClientCore:
                            sink_type(on_event, self.max_buffered_events))
 
     def _start(self, blocking: Any, nonblocking: Any, args: tuple[Any, ...],
-               stream_flag: tuple[int, ...], sink: EventSink | None) -> Call:
-        """A call that starts an execution. A stream's sink is registered first: its events
-        may arrive before the call returns."""
+               stream_flag: tuple[int, ...], sink: EventSink | None) -> Call[ExecutionCore]:
+        """A call that starts an execution; a stream's sink is registered first, since its
+        events may arrive before the call returns."""
         pointer = self.pointer()
-        key = None if sink is None else register(sink)
+        key = None if sink is None else SINKS.add(sink)
         events = () if key is None else (ON_EVENT, ctypes.c_void_p(key))
         free = library().airops_execution_free
 
@@ -240,7 +212,6 @@ class ClientCore:
                     discard)
 
     def open_execution(self, execution_id: str) -> ExecutionCore:
-        """A handle on an existing execution by its id; sends no request."""
         execution = c_string(execution_id, "execution_id")
         out = ExecutionHandle()
         lib = library()
@@ -249,8 +220,8 @@ class ClientCore:
 
     def _adopt(self, native: Any, free: Callable[[Any], None], sink: EventSink | None,
                key: int | None) -> ExecutionCore:
-        """Owns a new native execution; frees it at once when the client is closing (an
-        ``_async`` completion may come that late)."""
+        """Owns a new native execution, or frees it when the client is closing (an ``_async``
+        completion may come that late)."""
         handle = NativeHandle(native, free)
         with self._lock:
             if self._executions is not None:
@@ -265,15 +236,12 @@ class ClientCore:
                 self._executions.discard(handle)
 
     def close_executions(self) -> None:
-        """Frees the executions made from this client; it adopts no more."""
         with self._lock:
             executions, self._executions = self._executions or set(), None
         for handle in executions:
             handle.close()
 
     def close(self) -> None:
-        """Frees the executions, then the client (idempotent), blocking until its
-        connections are closed."""
         self.close_executions()
         if not self._handle.closed:
             self._handle.close()
@@ -287,7 +255,7 @@ class ClientCore:
 
 
 class ExecutionCore:
-    """One native execution, and the event sink of its stream."""
+    """A native execution, and the event sink of its stream."""
 
     def __init__(self, client: ClientCore, handle: NativeHandle, sink: EventSink | None,
                  key: int | None) -> None:
@@ -303,15 +271,14 @@ class ExecutionCore:
     def pointer(self) -> Any:
         return self._handle.live("execution")
 
-    def fetch(self) -> Call:
+    def fetch(self) -> Call[ExecutionResult]:
         return self._result_call("fetch", (), ResultHandle, take_result)
 
-    def wait(self, timeout: float | None) -> Call:
+    def wait(self, timeout: float | None) -> Call[ExecutionResult]:
         timeout_ms = -1 if timeout is None else c_milliseconds(timeout, "timeout")
         return self._result_call("wait", (timeout_ms,), ResultHandle, self._take_final)
 
-    def cancel(self) -> Call:
-        """Cancels; the stream's events stop when the call returns, also when it fails."""
+    def cancel(self) -> Call[None]:  # the stream's events stop when it returns, also when it fails
         return self._result_call("cancel", (), None, _free_result, after=self.stop_events)
 
     def _take_final(self, native: Any) -> ExecutionResult:
@@ -322,8 +289,8 @@ class ExecutionCore:
         return record
 
     def _result_call(self, name: str, args: tuple[Any, ...], out: Any,
-                     take: Callable[[Any], Any],
-                     after: Callable[[], None] | None = None) -> Call:
+                     take: Callable[[Any], T],
+                     after: Callable[[], None] | None = None) -> Call[T]:
         pointer = self.pointer()
         lib = library()
         return Call("result", (getattr(lib, f"airops_execution_{name}"), (pointer, *args)),
@@ -331,12 +298,11 @@ class ExecutionCore:
                     out, take, after=after)
 
     def stop_events(self) -> None:
-        """Ends the stream (call only once the library calls back for it no more)."""
+        # Only once the library calls back for it no more.
         if self._key is not None:
             unregister(self._key)
 
     def close(self) -> None:
-        """Frees the native execution (idempotent); its stream's events stop."""
         self._handle.close()
         self.client.forget(self._handle)
 
@@ -346,3 +312,80 @@ class ExecutionCore:
                 self.close()
             except Exception:  # interpreter shutdown: nothing sensible to do
                 pass
+
+
+
+def with_delivery(function: F, delivery: str) -> F:
+    """A copy of a constructor whose `delivery` defaults to `delivery` (a copy, not a wrapper,
+    so that ``inspect.signature`` shows the new default)."""
+    copy = types.FunctionType(function.__code__, function.__globals__, function.__name__,
+                              function.__defaults__, function.__closure__)
+    copy.__kwdefaults__ = {**(function.__kwdefaults__ or {}), "delivery": delivery}
+    copy.__doc__, copy.__annotations__ = function.__doc__, function.__annotations__
+    return copy  # type: ignore[return-value]
+
+
+class ClientBase:
+    _core: ClientCore | None = None  # None when the constructor failed
+    _apps_type: Callable[[Any, ClientCore], Any]
+    _name = ""
+
+    def _open(self, settings: Settings) -> None:
+        self._core = ClientCore(settings)
+        self._apps = self._apps_type(self, self._core)
+
+    @property
+    def closed(self) -> bool:
+        """Whether the client has been closed."""
+        return self._core is None or self._core.closed
+
+    def __repr__(self) -> str:
+        return f"<{self._name}{' closed' if self.closed else ''}>"
+
+
+class Part:
+    """What a client hands out (its ``apps``, its executions), made by the client."""
+
+    _name = ""
+
+    def __init__(self, client: Any, core: Any) -> None:
+        self._client, self._core = client, core
+
+
+class AppsBase(Part):
+    _core: ClientCore
+
+    def __repr__(self) -> str:
+        return f"<{self._name} of {self._client!r}>"
+
+
+class ExecutionBase(Part):
+    _core: ExecutionCore
+
+    @property
+    def id(self) -> str:
+        """The execution's id (uuid)."""
+        return self._core.id
+
+    @property
+    def session_id(self) -> str | None:
+        """A chat's session, to pass to the next ``chat_stream``; None for other executions."""
+        return self._core.session_id
+
+    @property
+    def streamed(self) -> bool:
+        """Whether the execution delivers events (``stream=True`` or a chat)."""
+        return self._core.sink is not None
+
+    @property
+    def closed(self) -> bool:
+        """Whether the native handle has been freed (also by closing the client)."""
+        return self._core.closed
+
+    def _sink(self) -> EventSink:
+        if self._core.sink is None:
+            raise TypeError("not a streamed execution: start it with stream=True or chat_stream")
+        return self._core.sink
+
+    def __repr__(self) -> str:
+        return f"<{self._name} id={self.id!r}{' closed' if self.closed else ''}>"

@@ -1,24 +1,14 @@
-"""The exceptions of the ``airops`` package.
-
-Every failure reported by libairops becomes an :class:`AirOpsError`; the subclass is chosen
-by the library's error code (``airops_code``), so callers can catch what they care about::
-
-    try:
-        client.apps.execute("my-app", {"name": "Ada"})
-    except airops.NotFoundError: ...
-    except airops.APIError as error: print(error.status, error.message)
-
-This module is pure Python: it knows the codes but asks the library for nothing.
-"""
+"""The exceptions of the ``airops`` package: every failure that libairops reports is an
+:class:`AirOpsError` whose subclass follows its error code (``airops_code``)."""
 
 from __future__ import annotations
 
 import builtins
 import enum
 
+
 class ErrorCode(enum.IntEnum):
     """Mirrors ``airops_code`` of ``airops.h``."""
-
     OK = 0
     INVALID_ARGUMENT = 1
     UNAUTHORIZED = 2
@@ -39,11 +29,10 @@ class AirOpsError(Exception):
     """An error reported by libairops.
 
     Attributes:
-        code: the library's error code (an ``airops_code`` value, see :class:`ErrorCode`).
-        code_name: the code's name as the library spells it, e.g. ``"AIROPS_ERR_NOT_FOUND"``.
-        status: the HTTP status that caused the error, or 0 when no response was involved.
-        message: a human-readable message: the server's ``error`` text for HTTP errors,
-            otherwise the library's.
+        code: the library's error code (:class:`ErrorCode`).
+        code_name: its name, e.g. ``"AIROPS_ERR_NOT_FOUND"``.
+        status: the HTTP status that caused it, or 0.
+        message: the server's ``error`` text for HTTP errors, otherwise the library's.
     """
 
     code: int = ErrorCode.INTERNAL
@@ -69,8 +58,8 @@ class AirOpsError(Exception):
 
 
 class InvalidArgumentError(AirOpsError):
-    """A missing, empty or malformed argument (``AIROPS_ERR_INVALID_ARGUMENT``); no request was sent."""
-
+    """A missing, empty or malformed argument; no request was sent
+    (``AIROPS_ERR_INVALID_ARGUMENT``)."""
     code = ErrorCode.INVALID_ARGUMENT
 
 
@@ -80,75 +69,60 @@ class APIError(AirOpsError):
 
 class AuthenticationError(APIError):
     """HTTP 401/403: missing or wrong identity (``AIROPS_ERR_UNAUTHORIZED``)."""
-
     code = ErrorCode.UNAUTHORIZED
 
 
 class NotFoundError(APIError):
     """HTTP 404: no such app or execution for this identity (``AIROPS_ERR_NOT_FOUND``)."""
-
     code = ErrorCode.NOT_FOUND
 
 
 class BadRequestError(APIError):
     """Any other HTTP 4xx, e.g. a missing input (``AIROPS_ERR_BAD_REQUEST``)."""
-
     code = ErrorCode.BAD_REQUEST
 
 
 class RateLimitError(APIError):
     """HTTP 429 (``AIROPS_ERR_RATE_LIMITED``)."""
-
     code = ErrorCode.RATE_LIMITED
 
 
 class ServerError(APIError):
     """HTTP 5xx (``AIROPS_ERR_SERVER``)."""
-
     code = ErrorCode.SERVER
 
 
 class RedirectError(APIError):
     """HTTP 3xx that the redirect policy does not follow (``AIROPS_ERR_REDIRECT``): ``status``
     holds the 3xx status, the message names its target. See ``follow_redirects``."""
-
     code = ErrorCode.REDIRECT
 
 
 class ConnectionError(AirOpsError, builtins.ConnectionError):  # noqa: A001 - mirrors the SDK name
-    """The server could not be reached or the connection broke (``AIROPS_ERR_NETWORK``).
-
-    Also a builtin :class:`ConnectionError`.
-    """
-
+    """The server could not be reached or the connection broke (``AIROPS_ERR_NETWORK``); also
+    a builtin :class:`ConnectionError`."""
     code = ErrorCode.NETWORK
 
 
 class TimeoutError(AirOpsError, builtins.TimeoutError):  # noqa: A001 - mirrors the SDK name
-    """A request timeout or the timeout of a wait passed (``AIROPS_ERR_TIMEOUT``).
-
-    Also a builtin :class:`TimeoutError`.
-    """
-
+    """A request's or a wait's timeout passed (``AIROPS_ERR_TIMEOUT``); also a builtin
+    :class:`TimeoutError`."""
     code = ErrorCode.TIMEOUT
 
 
 class ProtocolError(AirOpsError):
     """The server answered 2xx with a body the protocol does not allow (``AIROPS_ERR_PROTOCOL``)."""
-
     code = ErrorCode.PROTOCOL
 
 
 class InternalError(AirOpsError):
     """A bug or unexpected state inside the library (``AIROPS_ERR_INTERNAL``)."""
-
     code = ErrorCode.INTERNAL
 
 
 class ForkedError(AirOpsError):
     """The client was created in a parent process before ``os.fork()`` (``AIROPS_ERR_FORKED``):
     in the child every call on it fails at once. Create a new client in the child."""
-
     code = ErrorCode.FORKED
 
 

@@ -1,16 +1,6 @@
-"""Finding, loading and describing libairops.
-
-The library is looked up, in this order:
-
-1. the environment variable ``AIROPS_LIBRARY`` (the full path of the ``.so``);
-2. ``libairops.so`` next to this package's ``__init__.py`` (where a wheel bundles it);
-3. ``<repo>/build/lib/libairops.so`` relative to the package source, for a source checkout
-   (``bindings/python/airops`` -> ``../../../build/lib``).
-
-It is loaded once, on first use, so that ``import airops`` never fails. After loading, its
-``airops_version_number()`` must equal the version this package expects, and every function
-of ``airops.h`` gets its ``argtypes``/``restype``.
-"""
+"""Finding, loading and describing libairops: the file named by ``AIROPS_LIBRARY``, else
+``libairops.so`` beside this package (in a wheel), else ``build/lib`` of a source checkout.
+It is loaded on first use, so that ``import airops`` never fails."""
 
 from __future__ import annotations
 
@@ -31,7 +21,6 @@ _PACKAGE_DIR = Path(__file__).resolve().parent
 
 
 def _opaque(name: str) -> type:
-    """A pointer to the opaque C struct `name`: only such pointers cross the boundary."""
     return ctypes.POINTER(type(name, (ctypes.Structure,), {}))
 
 
@@ -76,13 +65,14 @@ ResultCallback = ctypes.CFUNCTYPE(None, ctypes.c_int, ResultHandle, ErrorHandle,
 JSONCallback = ctypes.CFUNCTYPE(None, ctypes.c_int, _S, ErrorHandle, ctypes.c_void_p)
 LogCallback = ctypes.CFUNCTYPE(None, ctypes.c_int, _S, ctypes.c_void_p)
 
-# A string the library hands over (freed with airops_string_free): never c_char_p, which
-# would copy it into bytes and lose the pointer.
+# A string the library hands over, freed with airops_string_free (c_char_p would lose the
+# pointer).
 OwnedString = ctypes.POINTER(ctypes.c_char)
 
 # Short names for the table below.
 _I, _I64, _Z, _V, _P = ctypes.c_int, ctypes.c_int64, ctypes.c_size_t, ctypes.c_void_p, ctypes.POINTER
-_E, _O, _C, _X, _R = _P(ErrorHandle), OptionsHandle, ClientHandle, ExecutionHandle, ResultHandle
+_E: Any = _P(ErrorHandle)
+_O, _C, _X, _R = OptionsHandle, ClientHandle, ExecutionHandle, ResultHandle
 
 # name: (restype, argtypes) for every function of include/airops.h.
 PROTOTYPES: dict[str, tuple[object, list[object]]] = {
@@ -154,7 +144,6 @@ PROTOTYPES: dict[str, tuple[object, list[object]]] = {
 
 
 def candidate_paths() -> list[Path]:
-    """The places where the library is looked for, in order (see the module docstring)."""
     override = os.environ.get(ENV_VAR)
     if override:
         return [Path(override)]
@@ -173,69 +162,55 @@ def _find() -> Path:
         f"{ENV_VAR} to the full path of {LIBRARY_NAME}.")
 
 
-def _prototype(cdll: ctypes.CDLL, path: Path) -> None:
-    for name, (restype, argtypes) in PROTOTYPES.items():
-        try:
-            function = getattr(cdll, name)
-        except AttributeError:
-            raise LibraryError(f"{path} does not export {name}(): not a matching libairops") from None
-        function.restype = restype
-        function.argtypes = argtypes
+def _prototype(cdll: ctypes.CDLL, path: Path, name: str) -> Any:
+    try:
+        function = getattr(cdll, name)
+    except AttributeError:
+        raise LibraryError(f"{path} does not export {name}(): not a matching libairops") from None
+    function.restype, function.argtypes = PROTOTYPES[name]
+    return function
 
 
 def load(path: Path | str | None = None) -> ctypes.CDLL:
-    """Loads libairops from `path` (or the lookup order), checks its version, sets prototypes.
-
-    Raises:
-        LibraryNotFoundError: no library at any of the candidate paths.
-        LibraryError: the file could not be loaded or lacks a function of ``airops.h``.
-        LibraryVersionError: its version number is not the one this package expects.
-    """
+    """Loads libairops from `path` (or the lookup order), checks its version number and sets
+    the prototypes; raises a :class:`LibraryError`."""
     resolved = Path(path) if path is not None else _find()
     try:
         cdll = ctypes.CDLL(str(resolved))
     except OSError as error:
         raise LibraryError(f"could not load libairops from {resolved}: {error}") from error
-    try:
-        version_number = cdll.airops_version_number
-    except AttributeError:
-        raise LibraryError(f"{resolved} does not export airops_version_number(): "
-                           f"not a libairops") from None
-    version_number.restype = ctypes.c_int
-    version_number.argtypes = []
-    found = version_number()
+    found = _prototype(cdll, resolved, "airops_version_number")()
     if found != EXPECTED_LIBRARY_VERSION_NUMBER:
         raise LibraryVersionError(
             f"{resolved} is libairops version number {found}, but the airops Python package "
             f"{__version__} expects {EXPECTED_LIBRARY_VERSION_NUMBER}")
-    _prototype(cdll, resolved)
+    for name in PROTOTYPES:
+        _prototype(cdll, resolved, name)
     return cdll
 
 
 _lock = threading.Lock()
-_loaded: ctypes.CDLL | None = None
-_loaded_path: Path | None = None
+_loaded: tuple[ctypes.CDLL, Path] | None = None
+
+
+def _load_once() -> tuple[ctypes.CDLL, Path]:
+    global _loaded
+    with _lock:
+        if _loaded is None:
+            found = _find()
+            _loaded = (load(found), found)
+            logger.debug("loaded libairops %s from %s", _loaded[0].airops_version().decode(), found)
+    return _loaded
 
 
 def library() -> ctypes.CDLL:
     """The loaded library, loading it on first call (thread-safe). See :func:`load`."""
-    global _loaded, _loaded_path
-    if _loaded is None:
-        with _lock:
-            if _loaded is None:
-                path = _find()
-                _loaded = load(path)
-                _loaded_path = path
-                logger.debug("loaded libairops %s from %s",
-                             _loaded.airops_version().decode("utf-8", "replace"), path)
-    return _loaded
+    return (_loaded or _load_once())[0]
 
 
 def path() -> Path:
     """The path the library was loaded from (loading it if needed)."""
-    library()
-    assert _loaded_path is not None
-    return _loaded_path
+    return (_loaded or _load_once())[1]
 
 
 def version() -> str:

@@ -16,21 +16,12 @@ Example::
 
     asyncio.run(main())
 
-The classes here are those of :mod:`airops.client` with awaitable calls: the same
-arguments, results, exceptions and docstrings (which are not repeated).
-
-An :class:`AsyncAirOps` is a client in queued delivery (``AIROPS_DELIVERY_QUEUED``). On first
-use inside a running event loop it registers the client's event file descriptor with
-``loop.add_reader``; whenever it is readable the loop runs ``airops_client_dispatch()``,
-which runs, on the loop's own thread, the event callbacks of streamed executions (so
-``on_event`` runs there: keep it short) and the completions of the library's ``_async``
-calls, which resolve ``asyncio`` futures. No thread, no executor. A client belongs to one
-event loop at a time; once that loop is closed it may be used from another one.
-
-Closing a client or an execution fails its calls in flight with
-:class:`airops.InvalidArgumentError`. Cancelling a task that awaits a call cancels nothing on
-the server: an execution whose start is no longer awaited is freed (it runs on), and a wait
-no longer awaited ends by itself.
+The classes are those of :mod:`airops.client` with awaitable calls: the same arguments,
+results, exceptions and docstrings. A client's event fd is a reader of the loop it is first
+used in, which then runs ``on_event`` and the completions of the library's ``_async`` calls on
+its own thread: no thread, no executor. Closing a client or an execution fails its calls in
+flight with :class:`airops.InvalidArgumentError`; cancelling a task cancels nothing on the
+server.
 """
 
 from __future__ import annotations
@@ -38,13 +29,13 @@ from __future__ import annotations
 import asyncio
 import queue
 import threading
-from types import TracebackType
-from typing import Any, AsyncIterator, Callable, Optional
+from typing import Any, AsyncIterator, Callable, Final, Optional, TypeVar, cast
 
-from . import _completion
-from ._base import AppsBase, ClientBase, ExecutionBase, with_delivery
-from ._call import invalid_argument, timeout_error
-from ._core import Call
+from ._convert import (Registry, error_from, internal_error, invalid_argument, timeout_error,
+                       wait_seconds)
+from ._core import AppsBase, Call, ClientBase, ExecutionBase, with_delivery
+from ._errors import ErrorCode
+from ._library import ExecutionCallback, JSONCallback, ResultCallback, library
 from ._log import logger
 from ._options import DELIVERY_MODES, Settings
 from ._stream import EventSink
@@ -54,13 +45,123 @@ from .result import ExecutionResult
 
 __all__ = ["AsyncAirOps", "AsyncApps", "AsyncExecution"]
 
-
-def _closed_client() -> BaseException:
-    return invalid_argument("the client is closed")
+T = TypeVar("T")
 
 
-def _closed_execution() -> BaseException:
-    return invalid_argument("the execution is closed")
+# The completions of the _async calls, resolved into futures: one callback per completion type
+# (_CALLBACKS), whose user_data is the key of its call in _PENDING.
+
+class _Pending:
+    """An ``_async`` call in flight: its future, and its owners (closing one abandons it)."""
+
+    __slots__ = ("future", "loop_thread", "owners", "call")
+
+    def __init__(self, loop: asyncio.AbstractEventLoop, owners: tuple[object, ...],
+                 request: Call[Any]) -> None:
+        self.owners, self.call = owners, request
+        self.future: asyncio.Future[Any] = loop.create_future()
+        self.loop_thread = threading.get_ident()
+
+    def release(self, handed: Any) -> None:
+        try:
+            self.call.discard(handed)
+        except BaseException:  # noqa: BLE001 - called from C callbacks and close()
+            logger.exception("could not release the outcome of an abandoned call")
+
+
+_PENDING: Final[Registry[_Pending]] = Registry()
+
+
+async def _make_call(request: Call[T], owners: tuple[object, ...]) -> T:
+    """Makes `request` through its ``_async`` twin and awaits its outcome."""
+    entry = _Pending(asyncio.get_running_loop(), owners, request)
+    key = _PENDING.add(entry)
+    try:
+        request.begin(_CALLBACKS[request.kind], key)
+    except BaseException:
+        _PENDING.pop(key)  # the call failed: its completion never runs
+        entry.release(None)
+        raise
+    return cast(T, await entry.future)
+
+
+def _abandon(owner: object, error: Callable[[], BaseException]) -> int:
+    """Fails `owner`'s calls in flight with `error()` and returns how many; a completion that
+    still comes for one finds no entry, and what it hands over is freed."""
+    entries = _PENDING.pop_where(lambda entry: owner in entry.owners)
+    for entry in entries:
+        entry.release(None)
+        _deliver(entry, None, error())
+    return len(entries)
+
+
+def _resolve(entry: _Pending, handed: Any, error: BaseException | None) -> None:
+    future = entry.future
+    if future.done():  # the awaiting task was cancelled
+        if error is None:
+            entry.release(handed)
+    elif error is not None:
+        future.set_exception(error)
+    else:
+        try:
+            future.set_result(entry.call.take(handed))
+        except BaseException as failure:  # noqa: BLE001 - handed to the awaiting coroutine
+            future.set_exception(failure)
+
+
+def _on_loop(future: asyncio.Future[Any], thread: int, function: Callable[..., None],
+            *args: Any) -> bool:
+    """Runs ``function(*args)`` on the thread of `future`'s loop, `thread`: at once when
+    called there. False when the loop is closed, so nobody awaits `future` any more."""
+    if threading.get_ident() == thread:
+        function(*args)
+        return True
+    try:
+        future.get_loop().call_soon_threadsafe(function, *args)
+    except RuntimeError:
+        return False
+    return True
+
+
+def _deliver(entry: _Pending, handed: Any, error: BaseException | None) -> None:
+    if not _on_loop(entry.future, entry.loop_thread, _resolve, entry, handed, error) and \
+            error is None:
+        entry.release(handed)
+
+
+def _completion(free: Callable[[Any], None] | None, required: bool) -> Callable[..., None]:
+    """A completion callback's body: `free` releases what nobody takes; `required`: success
+    must hand something over."""
+
+    def on_done(code: int, handed: Any, error: Any, user_data: int | None) -> None:
+        try:
+            entry = _PENDING.pop(user_data)
+            if not handed:
+                handed = None
+            if entry is None or code != ErrorCode.OK or (required and handed is None):
+                if handed is not None and free is not None:  # abandoned, or not per contract
+                    free(handed)
+                if entry is not None:
+                    entry.release(None)
+                    _deliver(entry, None, error_from(code, error) if code != ErrorCode.OK else
+                             internal_error("the library reported success but handed over "
+                                            "nothing"))
+                return
+            _deliver(entry, handed, None)
+        except BaseException:  # noqa: BLE001 - nothing may propagate into C
+            logger.exception("could not complete a call")
+
+    return on_done
+
+
+# The completion callback of each Call.kind, passed for every call of that kind; never freed.
+_CALLBACKS: Final[dict[str, Any]] = {
+    "execution": ExecutionCallback(_completion(lambda p: library().airops_execution_free(p),
+                                               required=True)),
+    "result": ResultCallback(_completion(lambda p: library().airops_result_free(p),
+                                         required=False)),
+    "json": JSONCallback(_completion(None, required=True)),
+}
 
 
 def _wake(waiter: asyncio.Future[None]) -> None:
@@ -69,12 +170,8 @@ def _wake(waiter: asyncio.Future[None]) -> None:
 
 
 class _AsyncEventSink(EventSink):
-    """An :class:`EventSink` that wakes the coroutine awaiting its next event.
-
-    Events are put inside ``airops_client_dispatch()`` on the loop's thread; the end of the
-    stream may be put from another thread (closing from a finalizer), hence
-    ``call_soon_threadsafe`` there.
-    """
+    """An :class:`EventSink` that wakes the coroutine awaiting its next event. Events come on
+    the loop's thread; the end of the stream may come from another (a finalizer's close)."""
 
     _waiter: Optional[asyncio.Future[None]] = None
     _waiter_thread = 0
@@ -82,15 +179,8 @@ class _AsyncEventSink(EventSink):
     def put(self, item: Event | object) -> None:
         super().put(item)
         waiter = self._waiter
-        if waiter is None:
-            return
-        if threading.get_ident() == self._waiter_thread:
-            _wake(waiter)
-            return
-        try:
-            waiter.get_loop().call_soon_threadsafe(_wake, waiter)
-        except RuntimeError:  # the loop is closed: nobody waits
-            pass
+        if waiter is not None:
+            _on_loop(waiter, self._waiter_thread, _wake, waiter)
 
     async def get(self, timeout: float | None) -> Event | None:
         """The next event, or None at the end, waiting for it in the running loop."""
@@ -115,12 +205,8 @@ class _AsyncEventSink(EventSink):
 
 
 class AsyncExecution(ExecutionBase):
-    """:class:`airops.Execution` with awaitable calls, made by :class:`AsyncApps`.
-
-    Close it with :meth:`close`, :meth:`aclose` or ``async with``; that also fails its calls
-    in flight. A streamed execution is an async iterable of its :class:`airops.Event` objects
-    (``async for event in execution``).
-    """
+    """:class:`airops.Execution` with awaitable calls; close it with ``async with``,
+    :meth:`close` or :meth:`aclose`. A streamed one is an async iterable of its events."""
 
     _name = "airops.aio.AsyncExecution"
     _client: AsyncAirOps
@@ -132,40 +218,32 @@ class AsyncExecution(ExecutionBase):
 
     async def fetch(self) -> ExecutionResult:
         """:meth:`airops.Execution.fetch` (``airops_execution_fetch_async``)."""
-        record: ExecutionResult = await self._client._make((self,), self._core.fetch)
-        return record
+        return await self._client._make((self,), self._core.fetch)
 
     async def result(self, timeout: float | None = None) -> ExecutionResult:
-        """:meth:`airops.Execution.result` (``airops_execution_wait_async``; a streamed
-        execution completes the moment its COMPLETED event arrives, after every event has
-        been dispatched). ``asyncio.wait_for`` around it works too, but `timeout` also ends
-        the library's wait."""
-        record: ExecutionResult = await self._client._make((self,), self._core.wait,
-                                                        timeout)
-        return record
+        """:meth:`airops.Execution.result` (``airops_execution_wait_async``). `timeout` also
+        ends the library's wait, which ``asyncio.wait_for`` around it would not."""
+        return await self._client._make((self,), self._core.wait, timeout)
 
     async def cancel(self) -> None:
         """:meth:`airops.Execution.cancel` (``airops_execution_cancel_async``)."""
         await self._client._make((self,), self._core.cancel)
 
     def close(self) -> None:
-        """:meth:`airops.Execution.close`; also fails this execution's calls in flight."""
+        """:meth:`airops.Execution.close`."""
         self._core.close()
-        _completion.abandon(self, _closed_execution)
+        _abandon(self, lambda: invalid_argument("the execution is closed"))
 
     async def aclose(self) -> None:
         """:meth:`close`, as a coroutine."""
         self.close()
 
     def events(self, timeout: float | None = None) -> AsyncIterator[Event]:
-        """:meth:`airops.Execution.events`, as an async iterator (``async for event in
-        execution`` is ``events()``). A wrong `timeout` or an execution that is not streamed
-        raises at once, not when iterating."""
+        """:meth:`airops.Execution.events` as an async iterator; a wrong `timeout` or an
+        execution that is not streamed raises at once."""
         sink = self._sink()
-        if timeout is not None and (timeout != timeout or timeout < 0):
-            raise invalid_argument("timeout must be a non-negative number of seconds")
         assert isinstance(sink, _AsyncEventSink)
-        return self._iterate(sink, timeout)
+        return self._iterate(sink, wait_seconds(timeout))
 
     async def _iterate(self, sink: _AsyncEventSink, timeout: float | None) -> AsyncIterator[Event]:
         while True:
@@ -182,8 +260,7 @@ class AsyncExecution(ExecutionBase):
     async def __aenter__(self) -> AsyncExecution:
         return self
 
-    async def __aexit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
-                        traceback: TracebackType | None) -> None:
+    async def __aexit__(self, *exc_info: object) -> None:
         self.close()
 
 
@@ -195,14 +272,12 @@ class AsyncApps(AppsBase):
 
     async def get(self, app_id: str | int) -> dict[str, Any]:
         """:meth:`airops.Apps.get` (``airops_app_get_async``)."""
-        description: dict[str, Any] = await self._client._make((), self._core.app_get, app_id)
-        return description
+        return await self._client._make((), self._core.app_get, app_id)
 
     async def execute(self, app_id: str | int, inputs: dict[str, Any] | None = None,
                       version: int | None = None, stream: bool = False,
                       on_event: EventHandler | None = None) -> AsyncExecution:
-        """:meth:`airops.Apps.execute` (``airops_app_execute_async``); `on_event` runs on the
-        loop's thread."""
+        """:meth:`airops.Apps.execute` (``airops_app_execute_async``)."""
         core = await self._client._make((), self._core.execute, app_id, inputs, version,
                                         stream, on_event, _AsyncEventSink)
         return AsyncExecution(self._client, core)
@@ -216,7 +291,7 @@ class AsyncApps(AppsBase):
         return AsyncExecution(self._client, core)
 
     def get_execution(self, execution_id: str) -> AsyncExecution:
-        """:meth:`airops.Apps.get_execution`; sends no request, so it is a plain method."""
+        """:meth:`airops.Apps.get_execution` (sends no request: not a coroutine)."""
         return AsyncExecution(self._client, self._core.open_execution(execution_id))
 
     async def get_results(self, execution_id: str) -> ExecutionResult:
@@ -226,23 +301,18 @@ class AsyncApps(AppsBase):
 
 
 class AsyncAirOps(ClientBase):
-    """:class:`airops.AirOps` with awaitable calls; the same arguments, except that
-    `delivery` is always ``"queued"`` (the event loop dispatches; any other value raises
-    :class:`airops.InvalidArgumentError`).
-
-    Close it with ``async with``, :meth:`close` or :meth:`aclose`: that closes its
-    executions, fails the calls still in flight with :class:`airops.InvalidArgumentError`
-    and removes its reader from the event loop.
-    """
+    """:class:`airops.AirOps` with awaitable calls, whose `delivery` is always ``"queued"``.
+    Close it with ``async with``, :meth:`close` or :meth:`aclose`."""
 
     _name = "airops.aio.AsyncAirOps"
     _apps_type = AsyncApps
+    _apps: AsyncApps
     _loop: Optional[asyncio.AbstractEventLoop] = None
     _reader_fd: Optional[int] = None
     _closing = False
 
     __init__ = with_delivery(AirOps.__init__, "queued")
-    identify = classmethod(with_delivery(AirOps.identify.__func__, "queued"))  # type: ignore[attr-defined]
+    identify: Any = classmethod(with_delivery(AirOps.identify.__func__, "queued"))  # type: ignore[attr-defined]
 
     def _open(self, settings: Settings) -> None:
         if settings.delivery != DELIVERY_MODES["queued"]:
@@ -266,17 +336,12 @@ class AsyncAirOps(ClientBase):
         return self._loop
 
     def _bind(self) -> asyncio.AbstractEventLoop:
-        """The running loop, after registering the client's event fd with it (once).
-
-        Raises:
-            InvalidArgumentError: the client is closed.
-            RuntimeError: no loop runs, or the client is bound to another loop that still
-                exists.
-        """
+        """The running loop, with the client's event fd added as its reader (once). Raises
+        InvalidArgumentError when closed, RuntimeError with no loop or another live one."""
         loop = asyncio.get_running_loop()
         fd = None if self.closed or self._core is None else self._core.event_fd()
         if fd is None:
-            raise _closed_client()
+            raise invalid_argument("the client is closed")
         if self._loop is loop:
             return loop
         if self._loop is not None and not self._loop.is_closed():
@@ -305,24 +370,20 @@ class AsyncAirOps(ClientBase):
         except Exception:  # noqa: BLE001 - a reader must not raise into the loop
             logger.exception("airops_client_dispatch failed")
 
-    async def _make(self, owners: tuple[object, ...], build: Callable[..., Call],
-                    *args: Any) -> Any:
-        """Builds a call once the loop is bound (a stream's sink belongs to it), makes it
-        through its ``_async`` twin and awaits its outcome."""
+    async def _make(self, owners: tuple[object, ...], build: Callable[..., Call[T]],
+                    *args: Any) -> T:
+        # Built once the loop is bound: a stream's sink belongs to it.
         self._bind()
-        return await _completion.make(build(*args), (self, *owners))
+        return await _make_call(build(*args), (self, *owners))
 
     def close(self) -> None:
-        """Closes the client (idempotent): removes its reader from the event loop, closes its
-        executions, fails the calls in flight, and frees the native client (blocking until
-        its connections are closed; the completions the library delivers meanwhile find
-        their calls failed already)."""
+        """:meth:`airops.AirOps.close`; also removes the client's reader from its loop."""
         if self.closed or self._core is None:
             return
         self._closing = True
         self._unbind()
         self._core.close_executions()
-        _completion.abandon(self, _closed_client)
+        _abandon(self, lambda: invalid_argument("the client is closed"))
         self._core.close()
 
     async def aclose(self) -> None:
@@ -333,6 +394,5 @@ class AsyncAirOps(ClientBase):
         self._bind()
         return self
 
-    async def __aexit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
-                        traceback: TracebackType | None) -> None:
+    async def __aexit__(self, *exc_info: object) -> None:
         self.close()

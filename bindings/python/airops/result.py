@@ -14,10 +14,10 @@ __all__ = ["ExecutionState", "ExecutionResult"]
 
 
 class ExecutionState(enum.IntEnum):
-    """Mirrors ``airops_state``: the status of an execution as an enum."""
+    """Mirrors ``airops_state``: an execution's status as an enum (UNKNOWN: a status this
+    library does not know, see :attr:`ExecutionResult.status`)."""
 
     UNKNOWN = 0
-    """A status this library does not know; see :attr:`ExecutionResult.status`."""
     QUEUED = 1
     PENDING = 2
     RUNNING = 3
@@ -29,7 +29,7 @@ class ExecutionState(enum.IntEnum):
 
 @dataclass(frozen=True)
 class ExecutionResult:
-    """One execution record: a plain, immutable Python object (no native memory).
+    """One execution record, copied out of the library.
 
     Attributes:
         execution_id: the execution's id (uuid).
@@ -52,7 +52,7 @@ class ExecutionResult:
 
     @property
     def record(self) -> dict[str, Any]:
-        """The whole record parsed from :attr:`json` (a new dict on each access)."""
+        """:attr:`json` parsed (a new dict on each access)."""
         record: dict[str, Any] = _json.loads(self.json)
         return record
 

@@ -23,7 +23,7 @@ import pytest
 
 import airops
 import airops.aio
-from airops import _completion, _stream
+from airops import _stream
 from airops.aio import AsyncAirOps, AsyncApps, AsyncExecution
 from conftest import Server
 
@@ -377,7 +377,7 @@ def test_argument_types(server: Server) -> None:
             async with await client.apps.execute("hello-world", {"name": "A"}) as execution:
                 with pytest.raises(TypeError):
                     await execution.result(timeout="soon")  # type: ignore[arg-type]
-            assert _completion.pending_count() == 0  # nothing left registered by failed calls
+            assert len(airops.aio._PENDING) == 0  # nothing left registered by failed calls
     run(main())
 
 
@@ -471,14 +471,14 @@ def test_cancel_mid_stream_ends_iteration_and_callbacks(realtime: Server) -> Non
             execution = await client.apps.execute("slow-echo", {"text": SLOW_TEXT},
                                                   stream=True, on_event=calls.append)
             key = execution._core._key
-            assert key is not None and _stream.registered(key)
+            assert key is not None and key in _stream.SINKS
             iterated = []
             async for event in execution.events(timeout=10):
                 iterated.append(event)
                 await execution.cancel()
                 after_cancel = len(calls)
             assert len(iterated) == 1 and iterated[0].kind is Kind.CHUNK
-            assert not _stream.registered(key)
+            assert key not in _stream.SINKS
             await asyncio.sleep(0.7)  # longer than the gap between two chunks
             assert len(calls) == after_cancel
             assert (await execution.result(timeout=10)).status == "cancelled"
@@ -535,7 +535,7 @@ def test_closing_an_execution_fails_its_pending_calls(server: Server) -> None:
             execution.close()
             with pytest.raises(airops.InvalidArgumentError, match="execution is closed"):
                 await waiting
-            assert _completion.pending_count() == 0
+            assert len(airops.aio._PENDING) == 0
             # the client goes on working while the library ends the abandoned wait
             async with await client.apps.execute("hello-world", {"name": "Ada"}) as other:
                 assert (await other.result(timeout=10)).output == HELLO
@@ -557,7 +557,7 @@ def test_closing_the_client_fails_pending_calls_and_removes_its_reader(server: S
             await waiting
         assert execution.closed
         assert not loop.remove_reader(fd)  # already removed
-        assert _completion.pending_count() == 0
+        assert len(airops.aio._PENDING) == 0
     run(main())
 
 
@@ -569,7 +569,7 @@ def test_cancelled_await_leaves_the_client_usable(server: Server) -> None:
                     await asyncio.wait_for(execution.result(), 0.2)  # cancels the await
                 assert (await execution.result(timeout=10)).output == "hi"
                 deadline = time.monotonic() + 5
-                while _completion.pending_count():  # the abandoned wait completes too
+                while len(airops.aio._PENDING):  # the abandoned wait completes too
                     assert time.monotonic() < deadline
                     await asyncio.sleep(0.05)
     run(main())
@@ -580,7 +580,7 @@ def test_cancelled_execute_frees_the_execution(realtime: Server) -> None:
         async with realtime.identify_async() as client:
             assert client._core is not None and client._core._executions is not None
             before = len(client._core._executions)
-            sinks = len(_stream._sinks)
+            sinks = len(_stream.SINKS)
             task = asyncio.ensure_future(client.apps.execute("hello-world", {"name": "Ada"},
                                                              stream=True))
             await asyncio.sleep(0)  # the call is made, its completion not yet dispatched
@@ -588,11 +588,11 @@ def test_cancelled_execute_frees_the_execution(realtime: Server) -> None:
             with pytest.raises(asyncio.CancelledError):
                 await task
             deadline = time.monotonic() + 10
-            while _completion.pending_count():
+            while len(airops.aio._PENDING):
                 assert time.monotonic() < deadline
                 await asyncio.sleep(0.05)
             assert len(client._core._executions) == before  # freed, not adopted
-            assert len(_stream._sinks) == sinks  # and its event sink removed
+            assert len(_stream.SINKS) == sinks  # and its event sink removed
     run(main())
 
 

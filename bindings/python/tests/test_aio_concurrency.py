@@ -6,7 +6,6 @@ import asyncio
 import threading
 
 import airops
-from airops import _completion
 from airops.aio import AsyncAirOps
 from conftest import Server
 
@@ -53,7 +52,7 @@ def test_fifty_concurrent_streams_in_one_loop_start_no_thread(realtime: Server) 
     assert max(samples) <= threads_before, (threads_before, max(samples))
     assert callback_threads == {threading.get_ident()}
     assert realtime.stats()["realtime_connections_total"] == connections_before + 1
-    assert _completion.pending_count() == 0
+    assert len(airops.aio._PENDING) == 0
     assert len(outcomes) == STREAMS
     assert len({execution_id for execution_id, _, _ in outcomes}) == STREAMS
     for index, (execution_id, events, output) in enumerate(outcomes):

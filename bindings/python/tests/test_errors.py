@@ -7,7 +7,7 @@ import builtins
 import pytest
 
 import airops
-from airops._call import code_name
+from airops._convert import code_name
 
 CLASSES = {
     1: airops.InvalidArgumentError,

@@ -26,14 +26,14 @@ def test_cancel_mid_stream_ends_iteration(stream_client: airops.AirOps) -> None:
     with stream_client.apps.execute("slow-echo", {"text": SLOW_TEXT}, stream=True,
                                     on_event=calls.append) as execution:
         key = execution._core._key
-        assert key is not None and _stream.registered(key)
+        assert key is not None and key in _stream.SINKS
         iterated = []
         for event in execution.events(timeout=10):
             iterated.append(event)
             execution.cancel()
             after_cancel = len(calls)
         assert len(iterated) == 1 and iterated[0].kind is airops.EventKind.CHUNK
-        assert not _stream.registered(key)
+        assert key not in _stream.SINKS
         time.sleep(0.7)  # longer than the gap between two chunks
         assert len(calls) == after_cancel  # no callback after cancel returned
         assert execution.result(timeout=10).status == "cancelled"
@@ -61,7 +61,7 @@ def test_close_mid_stream_ends_iteration_and_callbacks(stream_client: airops.Air
     assert next(iterator).kind is airops.EventKind.CHUNK
     execution.close()
     count = len(calls)
-    assert not _stream.registered(key)
+    assert key not in _stream.SINKS
     assert list(iterator) == []
     time.sleep(0.7)
     assert len(calls) == count
@@ -95,16 +95,16 @@ def test_closing_the_client_ends_streams(realtime: Server) -> None:
     threading.Timer(0.2, client.close).start()
     events = list(execution.events(timeout=10))
     assert len(events) <= 1
-    assert execution.closed and not _stream.registered(key)
+    assert execution.closed and key not in _stream.SINKS
 
 
 def test_dropping_an_execution_unregisters_it(stream_client: airops.AirOps) -> None:
     execution = stream_client.apps.execute("hello-world", {"name": "Ada"}, stream=True)
     key = execution._core._key
-    assert key is not None and _stream.registered(key)
+    assert key is not None and key in _stream.SINKS
     del execution
     gc.collect()
-    assert not _stream.registered(key)
+    assert key not in _stream.SINKS
 
 
 def test_exception_in_on_event_surfaces(stream_client: airops.AirOps,

@@ -10,8 +10,7 @@ Example::
         for event in client.apps.execute("hello-world", {"name": "Ada"}, stream=True):
             print(event.kind.name, event.content)
 
-:mod:`airops.aio` has the same API for asyncio. Checks, HTTP, polling and hashing happen in
-the library, ``libairops.so`` (:mod:`airops._library` says where it is found).
+:mod:`airops.aio` has the same API for asyncio. The work happens in ``libairops.so``.
 """
 
 from typing import TYPE_CHECKING, Any
@@ -21,8 +20,7 @@ from ._errors import (AirOpsError, APIError, AuthenticationError, BadRequestErro
                       InvalidArgumentError, LibraryError, LibraryNotFoundError,
                       LibraryVersionError, NotFoundError, ProtocolError, RateLimitError,
                       RedirectError, ServerError, TimeoutError)
-from ._library import version as library_version
-from ._version import __version__
+from ._library import __version__, version as library_version
 from .client import AirOps, Apps, Execution
 from .events import Event, EventHandler, EventKind
 from .identity import hash_user_id
@@ -42,8 +40,7 @@ if TYPE_CHECKING:
 
 
 def __getattr__(name: str) -> Any:
-    """Imports :mod:`airops.aio` on first access, so that ``import airops`` does not import
-    asyncio."""
+    """Imports :mod:`airops.aio` on first access: ``import airops`` does not import asyncio."""
     if name == "aio":
         import importlib
         return importlib.import_module(".aio", __name__)

@@ -29,8 +29,7 @@ def code_name(code: int) -> str:
 
 
 def error_from(status: int, error: Any) -> AirOpsError:
-    """Copies a borrowed native error (a completion's ``const airops_error *``) into an
-    exception, without freeing it."""
+    """Copies a borrowed native error (a completion's) into an exception, without freeing it."""
     lib = library()
     if error:
         code = lib.airops_error_code(error)
@@ -65,12 +64,8 @@ internal_error: Final = _raised_here(InternalError)
 
 
 def c_string(value: str | None, name: str) -> bytes | None:
-    """Encodes a str as NUL-terminated UTF-8; None stays NULL.
-
-    Raises:
-        InvalidArgumentError: `value` is not encodable (lone surrogates) or contains NUL.
-        TypeError: `value` is not a str.
-    """
+    """Encodes a str as NUL-terminated UTF-8; None stays NULL. TypeError for another type,
+    InvalidArgumentError for a NUL or what UTF-8 cannot encode (lone surrogates)."""
     if value is None:
         return None
     if not isinstance(value, str):
@@ -101,8 +96,7 @@ def c_id(value: str | int | None, name: str) -> bytes | None:
 
 
 def c_json(value: Any, name: str) -> bytes | None:
-    """Serializes a value with :func:`json.dumps`; None stays NULL. The library checks the
-    text (e.g. that it is an object)."""
+    """:func:`json.dumps` of a value (None stays NULL); the library checks the text."""
     if value is None:
         return None
     try:

@@ -26,14 +26,9 @@ class ErrorCode(enum.IntEnum):
 
 
 class AirOpsError(Exception):
-    """An error reported by libairops.
-
-    Attributes:
-        code: the library's error code (:class:`ErrorCode`).
-        code_name: its name, e.g. ``"AIROPS_ERR_NOT_FOUND"``.
-        status: the HTTP status that caused it, or 0.
-        message: the server's ``error`` text for HTTP errors, otherwise the library's.
-    """
+    """An error reported by libairops: its `code` (:class:`ErrorCode`) and `code_name`
+    (``"AIROPS_ERR_NOT_FOUND"``), the HTTP `status` that caused it or 0, and the `message`
+    (the server's ``error`` text for HTTP errors, otherwise the library's)."""
 
     code: int = ErrorCode.INTERNAL
 
@@ -58,8 +53,7 @@ class AirOpsError(Exception):
 
 
 class InvalidArgumentError(AirOpsError):
-    """A missing, empty or malformed argument; no request was sent
-    (``AIROPS_ERR_INVALID_ARGUMENT``)."""
+    """A missing or malformed argument; nothing was sent (``AIROPS_ERR_INVALID_ARGUMENT``)."""
     code = ErrorCode.INVALID_ARGUMENT
 
 
@@ -93,20 +87,17 @@ class ServerError(APIError):
 
 
 class RedirectError(APIError):
-    """HTTP 3xx that the redirect policy does not follow (``AIROPS_ERR_REDIRECT``): ``status``
-    holds the 3xx status, the message names its target. See ``follow_redirects``."""
+    """A 3xx that ``follow_redirects`` refuses; the message names it (``AIROPS_ERR_REDIRECT``)."""
     code = ErrorCode.REDIRECT
 
 
 class ConnectionError(AirOpsError, builtins.ConnectionError):  # noqa: A001 - mirrors the SDK name
-    """The server could not be reached or the connection broke (``AIROPS_ERR_NETWORK``); also
-    a builtin :class:`ConnectionError`."""
+    """The server could not be reached or the connection broke (``AIROPS_ERR_NETWORK``)."""
     code = ErrorCode.NETWORK
 
 
 class TimeoutError(AirOpsError, builtins.TimeoutError):  # noqa: A001 - mirrors the SDK name
-    """A request's or a wait's timeout passed (``AIROPS_ERR_TIMEOUT``); also a builtin
-    :class:`TimeoutError`."""
+    """A request's or a wait's timeout passed (``AIROPS_ERR_TIMEOUT``)."""
     code = ErrorCode.TIMEOUT
 
 
@@ -121,8 +112,7 @@ class InternalError(AirOpsError):
 
 
 class ForkedError(AirOpsError):
-    """The client was created in a parent process before ``os.fork()`` (``AIROPS_ERR_FORKED``):
-    in the child every call on it fails at once. Create a new client in the child."""
+    """A client made before ``os.fork()``, used in the child (``AIROPS_ERR_FORKED``)."""
     code = ErrorCode.FORKED
 
 

@@ -8,11 +8,13 @@ import ctypes
 import os
 import threading
 from pathlib import Path
-from typing import Any
+from typing import Any, Final
 
 from ._errors import LibraryError, LibraryNotFoundError, LibraryVersionError
 from ._log import logger
-from ._version import EXPECTED_LIBRARY_VERSION_NUMBER, __version__
+
+__version__: Final = "0.1.0"  # the airops package's
+EXPECTED_LIBRARY_VERSION_NUMBER: Final = 100  # airops_version_number() of the library it speaks to
 
 ENV_VAR = "AIROPS_LIBRARY"
 LIBRARY_NAME = "libairops.so"
@@ -24,11 +26,8 @@ def _opaque(name: str) -> type:
     return ctypes.POINTER(type(name, (ctypes.Structure,), {}))
 
 
-ErrorHandle = _opaque("airops_error")
-OptionsHandle = _opaque("airops_options")
-ClientHandle = _opaque("airops_client")
-ExecutionHandle = _opaque("airops_execution")
-ResultHandle = _opaque("airops_result")
+ErrorHandle, OptionsHandle, ClientHandle, ExecutionHandle, ResultHandle = (
+    _opaque(f"airops_{name}") for name in ("error", "options", "client", "execution", "result"))
 
 
 def _struct(name: str, *fields: tuple[str, Any], base: type = ctypes.Structure) -> Any:
@@ -65,8 +64,7 @@ ResultCallback = ctypes.CFUNCTYPE(None, ctypes.c_int, ResultHandle, ErrorHandle,
 JSONCallback = ctypes.CFUNCTYPE(None, ctypes.c_int, _S, ErrorHandle, ctypes.c_void_p)
 LogCallback = ctypes.CFUNCTYPE(None, ctypes.c_int, _S, ctypes.c_void_p)
 
-# A string the library hands over, freed with airops_string_free (c_char_p would lose the
-# pointer).
+# A string that the library hands over, to free with airops_string_free (not c_char_p: a copy).
 OwnedString = ctypes.POINTER(ctypes.c_char)
 
 # Short names for the table below.
@@ -77,18 +75,13 @@ _O, _C, _X, _R = OptionsHandle, ClientHandle, ExecutionHandle, ResultHandle
 # name: (restype, argtypes) for every function of include/airops.h.
 PROTOTYPES: dict[str, tuple[object, list[object]]] = {
     # Version, errors, strings, identity
-    "airops_version": (_S, []),
-    "airops_version_number": (_I, []),
-    "airops_error_code": (_I, [ErrorHandle]),
-    "airops_error_http_status": (_I, [ErrorHandle]),
-    "airops_error_message": (_S, [ErrorHandle]),
-    "airops_error_free": (None, [ErrorHandle]),
-    "airops_code_name": (_S, [_I]),
-    "airops_string_free": (None, [OwnedString]),
+    "airops_version": (_S, []), "airops_version_number": (_I, []),
+    "airops_error_code": (_I, [ErrorHandle]), "airops_error_http_status": (_I, [ErrorHandle]),
+    "airops_error_message": (_S, [ErrorHandle]), "airops_error_free": (None, [ErrorHandle]),
+    "airops_code_name": (_S, [_I]), "airops_string_free": (None, [OwnedString]),
     "airops_hash_user_id": (_I, [_S, _S, _P(OwnedString), _E]),
     # Client options; network: proxies, redirects, transport security
-    "airops_options_new": (_O, []),
-    "airops_options_free": (None, [_O]),
+    "airops_options_new": (_O, []), "airops_options_free": (None, [_O]),
     "airops_options_set_identity": (_I, [_O, _S, _S, _S, _E]),
     "airops_options_set_host": (_I, [_O, _S, _E]),
     "airops_options_set_request_timeout": (_I, [_O, _I64, _E]),
@@ -106,19 +99,16 @@ PROTOTYPES: dict[str, tuple[object, list[object]]] = {
     "airops_options_set_redirects": (_I, [_O, _I, _E]),
     "airops_options_allow_insecure_http": (_I, [_O, _I, _E]),
     # Client, executions, streaming and chat
-    "airops_client_new": (_I, [_O, _P(_C), _E]),
-    "airops_client_free": (None, [_C]),
+    "airops_client_new": (_I, [_O, _P(_C), _E]), "airops_client_free": (None, [_C]),
     "airops_app_get": (_I, [_C, _S, _P(OwnedString), _E]),
     "airops_app_execute": (_I, [_C, _S, _S, _I64, _P(_X), _E]),
-    "airops_execution_open": (_I, [_C, _S, _P(_X), _E]),
-    "airops_execution_id": (_S, [_X]),
-    "airops_execution_fetch": (_I, [_X, _P(_R), _E]),
-    "airops_execution_wait": (_I, [_X, _I64, _P(_R), _E]),
-    "airops_execution_cancel": (_I, [_X, _E]),
-    "airops_execution_free": (None, [_X]),
     "airops_app_execute_stream": (_I, [_C, _S, _S, _I64, EventCallback, _V, _P(_X), _E]),
     "airops_app_chat": (_I, [_C, _S, _S, _S, _S, EventCallback, _V, _P(_X), _E]),
-    "airops_execution_session_id": (_S, [_X]),
+    "airops_execution_open": (_I, [_C, _S, _P(_X), _E]),
+    "airops_execution_id": (_S, [_X]), "airops_execution_session_id": (_S, [_X]),
+    "airops_execution_fetch": (_I, [_X, _P(_R), _E]),
+    "airops_execution_wait": (_I, [_X, _I64, _P(_R), _E]),
+    "airops_execution_cancel": (_I, [_X, _E]), "airops_execution_free": (None, [_X]),
     # Non-blocking calls
     "airops_app_execute_async": (_I, [_C, _S, _S, _I64, _I, EventCallback, _V,
                                       ExecutionCallback, _V, _E]),
@@ -128,17 +118,12 @@ PROTOTYPES: dict[str, tuple[object, list[object]]] = {
     "airops_execution_fetch_async": (_I, [_X, ResultCallback, _V, _E]),
     "airops_execution_wait_async": (_I, [_X, _I64, ResultCallback, _V, _E]),
     "airops_execution_cancel_async": (_I, [_X, ResultCallback, _V, _E]),
-    "airops_client_event_fd": (_I, [_C]),
-    "airops_client_dispatch": (_I, [_C, _Z, _P(_Z), _E]),
+    "airops_client_event_fd": (_I, [_C]), "airops_client_dispatch": (_I, [_C, _Z, _P(_Z), _E]),
     # Results
-    "airops_result_state": (_I, [_R]),
-    "airops_result_status_text": (_S, [_R]),
-    "airops_result_status": (_S, [_R]),
-    "airops_result_execution_id": (_S, [_R]),
-    "airops_result_output": (_S, [_R]),
-    "airops_result_error_code": (_S, [_R]),
-    "airops_result_error_message": (_S, [_R]),
-    "airops_result_json": (_S, [_R]),
+    "airops_result_state": (_I, [_R]), "airops_result_status_text": (_S, [_R]),
+    "airops_result_status": (_S, [_R]), "airops_result_execution_id": (_S, [_R]),
+    "airops_result_output": (_S, [_R]), "airops_result_error_code": (_S, [_R]),
+    "airops_result_error_message": (_S, [_R]), "airops_result_json": (_S, [_R]),
     "airops_result_free": (None, [_R]),
 }
 

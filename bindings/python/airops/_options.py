@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import ctypes
 from typing import Any, Callable, Final, Literal, Mapping, Optional, Tuple
 
@@ -12,10 +13,8 @@ from ._stream import DEFAULT_MAX_BUFFERED_EVENTS
 
 
 def _on_log(level: int, message: bytes | None, user_data: int | None) -> None:
-    try:
+    with contextlib.suppress(BaseException):  # nothing may propagate into C
         forward_library_record(level, (message or b"").decode("utf-8", errors="replace"))
-    except BaseException:  # noqa: BLE001 - nothing may propagate into C
-        pass
 
 
 ON_LOG: Final = LogCallback(_on_log)  # the log callback of every client; never freed
@@ -39,8 +38,7 @@ class Settings:
 
     @classmethod
     def convert(cls, identity: Identity | None, arguments: Mapping[str, Any]) -> Settings:
-        """Converts the keyword arguments of :class:`airops.AirOps`, by name (a missing one
-        takes its default)."""
+        """The keyword arguments of :class:`airops.AirOps`, by name (missing: the default)."""
         given = arguments.get
         delivery, redirects = given("delivery", "direct"), given("follow_redirects", "never")
         insecure = given("allow_insecure_http", False)
@@ -88,24 +86,20 @@ class Settings:
         return cls([(name, args) for name, args in setters if args is not None],
                    DELIVERY_MODES[delivery], limit)
 
-    def apply(self, options: Any) -> None:
-        """Calls the setters on a native ``airops_options``, then sets the log callback for
-        the levels that are enabled now (see :mod:`airops._log`)."""
-        lib = library()
-        for name, args in self.setters:
-            call(getattr(lib, f"airops_options_{name}"), options, *args)
-        min_level = library_min_level()
-        if min_level is not None:
-            call(lib.airops_options_set_log_callback, options, min_level, ON_LOG, None)
-
 
 def new_client(settings: Settings) -> Any:
+    """A native client made with `settings`, and the log callback for the levels that are
+    enabled now (see :mod:`airops._log`)."""
     lib = library()
     options = lib.airops_options_new()
     if not options:
         raise MemoryError("airops_options_new() failed")
     try:
-        settings.apply(options)
+        for name, args in settings.setters:
+            call(getattr(lib, f"airops_options_{name}"), options, *args)
+        min_level = library_min_level()
+        if min_level is not None:
+            call(lib.airops_options_set_log_callback, options, min_level, ON_LOG, None)
         client = ClientHandle()
         call(lib.airops_client_new, options, ctypes.byref(client))
         return client

@@ -23,9 +23,8 @@ OVERFLOW_CODE: Final = "events_overflowed"  # the error_code of a COMPLETED that
 
 class EventSink:
     """Where one stream's events go: ``on_event`` (its first exception is logged and kept for
-    iteration and ``result()`` to raise), then a queue for iteration that ends, past `limit`
-    events, with a COMPLETED whose ``error_code`` is :data:`OVERFLOW_CODE`, as the library's
-    own buffer does."""
+    iteration and ``result()`` to raise), then a queue for iteration, which overflows past
+    `limit` events as the library's own buffer does."""
 
     def __init__(self, on_event: EventHandler | None, limit: int) -> None:
         if on_event is not None and not callable(on_event):

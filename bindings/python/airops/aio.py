@@ -1,20 +1,13 @@
 """asyncio API of the airops package: :class:`AsyncAirOps`.
 
-Example::
+Example, in a coroutine::
 
-    import asyncio
-    from airops.aio import AsyncAirOps
-
-    async def main() -> None:
-        async with AsyncAirOps.identify(user_id="u1", workspace_id=1,
-                                        hashed_user_id=hashed) as client:
-            async with await client.apps.execute("hello-world", {"name": "Ada"},
-                                                 stream=True) as execution:
-                async for event in execution:
-                    print(event.kind.name, event.content)
-                print((await execution.result(timeout=60)).output)
-
-    asyncio.run(main())
+    async with AsyncAirOps.identify(user_id="u1", workspace_id=1, hashed_user_id=h) as client:
+        execution = await client.apps.execute("hello-world", {"name": "Ada"}, stream=True)
+        async with execution:
+            async for event in execution:
+                print(event.kind.name, event.content)
+            print((await execution.result(timeout=60)).output)
 
 The classes are those of :mod:`airops.client` with awaitable calls: the same arguments,
 results, exceptions and docstrings. A client's event fd is a reader of the loop it is first
@@ -31,9 +24,8 @@ import queue
 import threading
 from typing import Any, AsyncIterator, Callable, Final, Optional, TypeVar, cast
 
-from ._convert import (Registry, error_from, internal_error, invalid_argument, timeout_error,
-                       wait_seconds)
-from ._core import AppsBase, Call, ClientBase, ExecutionBase, with_delivery
+from ._convert import Registry, error_from, invalid_argument, timeout_error, wait_seconds
+from ._core import AppsBase, Call, ClientBase, Closable, ExecutionBase, with_delivery
 from ._errors import ErrorCode
 from ._library import ExecutionCallback, JSONCallback, ResultCallback, library
 from ._log import logger
@@ -46,6 +38,7 @@ from .result import ExecutionResult
 __all__ = ["AsyncAirOps", "AsyncApps", "AsyncExecution"]
 
 T = TypeVar("T")
+_S = TypeVar("_S", bound="_AsyncClosable")
 
 
 # The completions of the _async calls, resolved into futures: one callback per completion type
@@ -62,12 +55,6 @@ class _Pending:
         self.future: asyncio.Future[Any] = loop.create_future()
         self.loop_thread = threading.get_ident()
 
-    def release(self, handed: Any) -> None:
-        try:
-            self.call.discard(handed)
-        except BaseException:  # noqa: BLE001 - called from C callbacks and close()
-            logger.exception("could not release the outcome of an abandoned call")
-
 
 _PENDING: Final[Registry[_Pending]] = Registry()
 
@@ -80,26 +67,24 @@ async def _make_call(request: Call[T], owners: tuple[object, ...]) -> T:
         request.begin(_CALLBACKS[request.kind], key)
     except BaseException:
         _PENDING.pop(key)  # the call failed: its completion never runs
-        entry.release(None)
+        entry.call.discard(None)
         raise
     return cast(T, await entry.future)
 
 
-def _abandon(owner: object, error: Callable[[], BaseException]) -> int:
-    """Fails `owner`'s calls in flight with `error()` and returns how many; a completion that
-    still comes for one finds no entry, and what it hands over is freed."""
-    entries = _PENDING.pop_where(lambda entry: owner in entry.owners)
-    for entry in entries:
-        entry.release(None)
+def _abandon(owner: object, error: Callable[[], BaseException]) -> None:
+    """Fails `owner`'s calls in flight with `error()`; a completion that still comes for one
+    finds no entry, and what it hands over is freed."""
+    for entry in _PENDING.pop_where(lambda entry: owner in entry.owners):
+        entry.call.discard(None)
         _deliver(entry, None, error())
-    return len(entries)
 
 
 def _resolve(entry: _Pending, handed: Any, error: BaseException | None) -> None:
     future = entry.future
     if future.done():  # the awaiting task was cancelled
         if error is None:
-            entry.release(handed)
+            entry.call.discard(handed)
     elif error is not None:
         future.set_exception(error)
     else:
@@ -126,28 +111,23 @@ def _on_loop(future: asyncio.Future[Any], thread: int, function: Callable[..., N
 def _deliver(entry: _Pending, handed: Any, error: BaseException | None) -> None:
     if not _on_loop(entry.future, entry.loop_thread, _resolve, entry, handed, error) and \
             error is None:
-        entry.release(handed)
+        entry.call.discard(handed)
 
 
-def _completion(free: Callable[[Any], None] | None, required: bool) -> Callable[..., None]:
-    """A completion callback's body: `free` releases what nobody takes; `required`: success
-    must hand something over."""
+def _completion(free: Callable[[Any], None] | None) -> Callable[..., None]:
+    """A completion callback's body; `free` releases what is handed over for an abandoned call."""
 
     def on_done(code: int, handed: Any, error: Any, user_data: int | None) -> None:
         try:
-            entry = _PENDING.pop(user_data)
-            if not handed:
-                handed = None
-            if entry is None or code != ErrorCode.OK or (required and handed is None):
-                if handed is not None and free is not None:  # abandoned, or not per contract
+            entry, handed = _PENDING.pop(user_data), handed or None
+            if entry is None:
+                if handed is not None and free is not None:
                     free(handed)
-                if entry is not None:
-                    entry.release(None)
-                    _deliver(entry, None, error_from(code, error) if code != ErrorCode.OK else
-                             internal_error("the library reported success but handed over "
-                                            "nothing"))
-                return
-            _deliver(entry, handed, None)
+            elif code != ErrorCode.OK:
+                entry.call.discard(None)
+                _deliver(entry, None, error_from(code, error))
+            else:
+                _deliver(entry, handed, None)
         except BaseException:  # noqa: BLE001 - nothing may propagate into C
             logger.exception("could not complete a call")
 
@@ -156,11 +136,9 @@ def _completion(free: Callable[[Any], None] | None, required: bool) -> Callable[
 
 # The completion callback of each Call.kind, passed for every call of that kind; never freed.
 _CALLBACKS: Final[dict[str, Any]] = {
-    "execution": ExecutionCallback(_completion(lambda p: library().airops_execution_free(p),
-                                               required=True)),
-    "result": ResultCallback(_completion(lambda p: library().airops_result_free(p),
-                                         required=False)),
-    "json": JSONCallback(_completion(None, required=True)),
+    "execution": ExecutionCallback(_completion(lambda p: library().airops_execution_free(p))),
+    "result": ResultCallback(_completion(lambda p: library().airops_result_free(p))),
+    "json": JSONCallback(_completion(None)),
 }
 
 
@@ -204,34 +182,42 @@ class _AsyncEventSink(EventSink):
             self._waiter = None
 
 
-class AsyncExecution(ExecutionBase):
+class _AsyncClosable(Closable):
+    """What ``async with`` closes."""
+
+    async def aclose(self) -> None:
+        """:meth:`close`, as a coroutine."""
+        self.close()
+
+    async def __aenter__(self: _S) -> _S:
+        return self
+
+    async def __aexit__(self, *exc_info: object) -> None:
+        self.close()
+
+
+class AsyncExecution(ExecutionBase["AsyncAirOps"], _AsyncClosable):
     """:class:`airops.Execution` with awaitable calls; close it with ``async with``,
     :meth:`close` or :meth:`aclose`. A streamed one is an async iterable of its events."""
 
     _name = "airops.aio.AsyncExecution"
-    _client: AsyncAirOps
-
-    @property
-    def client(self) -> AsyncAirOps:
-        """:attr:`airops.Execution.client`."""
-        return self._client
 
     async def fetch(self) -> ExecutionResult:
         """:meth:`airops.Execution.fetch` (``airops_execution_fetch_async``)."""
-        return await self._client._make((self,), self._core.fetch)
+        return await self._client._make((self,), self._fetch)
 
     async def result(self, timeout: float | None = None) -> ExecutionResult:
         """:meth:`airops.Execution.result` (``airops_execution_wait_async``). `timeout` also
         ends the library's wait, which ``asyncio.wait_for`` around it would not."""
-        return await self._client._make((self,), self._core.wait, timeout)
+        return await self._client._make((self,), self._wait, timeout)
 
     async def cancel(self) -> None:
         """:meth:`airops.Execution.cancel` (``airops_execution_cancel_async``)."""
-        await self._client._make((self,), self._core.cancel)
+        await self._client._make((self,), self._cancel)
 
     def close(self) -> None:
         """:meth:`airops.Execution.close`."""
-        self._core.close()
+        super().close()
         _abandon(self, lambda: invalid_argument("the execution is closed"))
 
     async def aclose(self) -> None:
@@ -257,42 +243,33 @@ class AsyncExecution(ExecutionBase):
     def __aiter__(self) -> AsyncIterator[Event]:
         return self.events()
 
-    async def __aenter__(self) -> AsyncExecution:
-        return self
 
-    async def __aexit__(self, *exc_info: object) -> None:
-        self.close()
-
-
-class AsyncApps(AppsBase):
+class AsyncApps(AppsBase["AsyncAirOps"]):
     """:class:`airops.Apps` with awaitable calls, reached as :attr:`AsyncAirOps.apps`."""
 
     _name = "airops.aio.AsyncApps"
-    _client: AsyncAirOps
 
     async def get(self, app_id: str | int) -> dict[str, Any]:
         """:meth:`airops.Apps.get` (``airops_app_get_async``)."""
-        return await self._client._make((), self._core.app_get, app_id)
+        return await self._client._make((), self._client._app_get, app_id)
 
     async def execute(self, app_id: str | int, inputs: dict[str, Any] | None = None,
                       version: int | None = None, stream: bool = False,
                       on_event: EventHandler | None = None) -> AsyncExecution:
         """:meth:`airops.Apps.execute` (``airops_app_execute_async``)."""
-        core = await self._client._make((), self._core.execute, app_id, inputs, version,
-                                        stream, on_event, _AsyncEventSink)
-        return AsyncExecution(self._client, core)
+        return await self._client._make((), self._client._execute, app_id, inputs, version,
+                                        stream, on_event)
 
     async def chat_stream(self, app_id: str | int, message: str,
                           inputs: dict[str, Any] | None = None, session_id: str | None = None,
                           on_event: EventHandler | None = None) -> AsyncExecution:
         """:meth:`airops.Apps.chat_stream` (``airops_app_chat_async``)."""
-        core = await self._client._make((), self._core.chat, app_id, message, inputs,
-                                        session_id, on_event, _AsyncEventSink)
-        return AsyncExecution(self._client, core)
+        return await self._client._make((), self._client._chat, app_id, message, inputs,
+                                        session_id, on_event)
 
     def get_execution(self, execution_id: str) -> AsyncExecution:
         """:meth:`airops.Apps.get_execution` (sends no request: not a coroutine)."""
-        return AsyncExecution(self._client, self._core.open_execution(execution_id))
+        return self._client._open_execution(execution_id)
 
     async def get_results(self, execution_id: str) -> ExecutionResult:
         """:meth:`airops.Apps.get_results`."""
@@ -300,13 +277,14 @@ class AsyncApps(AppsBase):
             return await execution.fetch()
 
 
-class AsyncAirOps(ClientBase):
+class AsyncAirOps(ClientBase[AsyncExecution, AsyncApps], _AsyncClosable):
     """:class:`airops.AirOps` with awaitable calls, whose `delivery` is always ``"queued"``.
     Close it with ``async with``, :meth:`close` or :meth:`aclose`."""
 
     _name = "airops.aio.AsyncAirOps"
     _apps_type = AsyncApps
-    _apps: AsyncApps
+    _execution_type = AsyncExecution
+    _sink_type = _AsyncEventSink
     _loop: Optional[asyncio.AbstractEventLoop] = None
     _reader_fd: Optional[int] = None
     _closing = False
@@ -326,11 +304,6 @@ class AsyncAirOps(ClientBase):
         return self._closing or super().closed
 
     @property
-    def apps(self) -> AsyncApps:
-        """:attr:`airops.AirOps.apps`."""
-        return self._apps
-
-    @property
     def loop(self) -> asyncio.AbstractEventLoop | None:
         """The event loop the client is bound to (on first use), or None."""
         return self._loop
@@ -339,7 +312,7 @@ class AsyncAirOps(ClientBase):
         """The running loop, with the client's event fd added as its reader (once). Raises
         InvalidArgumentError when closed, RuntimeError with no loop or another live one."""
         loop = asyncio.get_running_loop()
-        fd = None if self.closed or self._core is None else self._core.event_fd()
+        fd = None if self.closed else self._event_fd()
         if fd is None:
             raise invalid_argument("the client is closed")
         if self._loop is loop:
@@ -363,10 +336,10 @@ class AsyncAirOps(ClientBase):
 
     def _on_readable(self) -> None:
         """The loop's reader: runs the callbacks of every waiting event and completion."""
-        if self.closed or self._core is None:
+        if self.closed:
             return
         try:
-            self._core.dispatch(0)
+            self._dispatch(0)
         except Exception:  # noqa: BLE001 - a reader must not raise into the loop
             logger.exception("airops_client_dispatch failed")
 
@@ -378,21 +351,14 @@ class AsyncAirOps(ClientBase):
 
     def close(self) -> None:
         """:meth:`airops.AirOps.close`; also removes the client's reader from its loop."""
-        if self.closed or self._core is None:
+        if self.closed:
             return
         self._closing = True
         self._unbind()
-        self._core.close_executions()
+        self._close_executions()
         _abandon(self, lambda: invalid_argument("the client is closed"))
-        self._core.close()
-
-    async def aclose(self) -> None:
-        """:meth:`close`, as a coroutine."""
-        self.close()
+        super().close()
 
     async def __aenter__(self) -> AsyncAirOps:
         self._bind()
         return self
-
-    async def __aexit__(self, *exc_info: object) -> None:
-        self.close()

@@ -1,7 +1,5 @@
-"""The blocking API: :class:`AirOps`, its :class:`Apps` and their :class:`Execution` objects.
-
-Every call is built by :mod:`airops._core`; the methods here make it and block until it returns.
-"""
+"""The blocking API: :class:`AirOps`, its :class:`Apps` and their :class:`Execution` objects,
+whose methods make the calls of :mod:`airops._core` and block until they return."""
 
 from __future__ import annotations
 
@@ -18,59 +16,38 @@ from ._stream import DEFAULT_MAX_BUFFERED_EVENTS, EventSink, in_callback
 from .events import Event, EventHandler
 from .result import ExecutionResult
 
-_C = TypeVar("_C", bound=ClientBase)  # the class identify() is called on
+_C = TypeVar("_C", bound=ClientBase[Any, Any])  # the class identify() is called on
 
 _PUMP_INTERVAL: Final = 0.05  # seconds
 
 
-class Execution(ExecutionBase):
+class Execution(ExecutionBase["AirOps"]):
     """An execution, owning a native handle: close it with :meth:`close` or ``with`` (which
     does not cancel it), never while another thread is inside one of its methods. A streamed
     one (``stream=True`` or a chat) is an iterable of its :class:`Event` objects."""
 
     _name = "airops.Execution"
-    _client: AirOps
-
-    @property
-    def client(self) -> AirOps:
-        """The client this execution belongs to."""
-        return self._client
 
     def fetch(self) -> ExecutionResult:
-        """Fetches the execution's current record, whatever its status (one request); raises
-        e.g. :class:`NotFoundError` for an unknown id."""
-        return self._core.fetch().run()
+        """Fetches the execution's current record, whatever its status (one request)."""
+        return self._fetch().run()
 
     def result(self, timeout: float | None = None) -> ExecutionResult:
-        """Waits up to `timeout` seconds (None: without limit) until the execution has
-        finished, and returns its final record; an ``"error"`` status is returned, not raised.
-        Its ``on_event`` callbacks have run by then.
-
-        Raises:
-            TimeoutError: `timeout` passed first; the execution goes on.
-            Exception: the first exception that ``on_event`` raised (:meth:`fetch` still works).
-        """
-        return self._core.wait(timeout).run()
+        """Waits up to `timeout` seconds (None: without limit) for the execution's final record,
+        after its last ``on_event`` callback; an ``"error"`` status is returned, not raised.
+        Raises TimeoutError (the execution goes on) or the first exception of ``on_event``."""
+        return self._wait(timeout).run()
 
     def cancel(self) -> None:
         """Asks the server to cancel the execution (BadRequestError if it has finished with
         another status). Then ``on_event`` is not called again, and iteration ends."""
-        self._core.cancel().run()
-
-    def close(self) -> None:
-        """Frees the native handle (idempotent); ``on_event`` is not called again, and
-        iteration ends."""
-        self._core.close()
+        self._cancel().run()
 
     def events(self, timeout: float | None = None) -> Iterator[Event]:
         """Yields the events in order until COMPLETED, cancel or close, waiting up to
-        `timeout` seconds for each (None: without limit). In queued delivery the iterating
-        thread dispatches the client's events itself. Not from inside ``on_event``.
-
-        Raises:
-            TypeError: the execution is not streamed.
-            TimeoutError: no event came within `timeout`.
-            Exception: the first exception that ``on_event`` raised, in place of the event.
+        `timeout` seconds for each (None: without limit); in queued delivery the iterating
+        thread dispatches the client's events. Not from inside ``on_event``. Raises TypeError
+        (not streamed), TimeoutError, or the first exception of ``on_event`` in place of an event.
         """
         return self._iterate(self._sink(), wait_seconds(timeout))
 
@@ -82,8 +59,12 @@ class Execution(ExecutionBase):
             yield event
 
     def _next_item(self, sink: EventSink, timeout: float | None) -> object:
-        client = self._core.client
+        client = self._client
         deadline = None if timeout is None else time.monotonic() + timeout
+        poller = select.poll()
+        fd = client._event_fd()
+        if fd is not None:
+            poller.register(fd, select.POLLIN)
         while True:
             sink.raise_error()
             try:
@@ -95,41 +76,31 @@ class Execution(ExecutionBase):
             remaining = None if deadline is None else deadline - time.monotonic()
             if remaining is not None and remaining <= 0:
                 raise timeout_error(f"no event within {timeout} s")
-            if not client.queued:
+            if not client._queued:
                 try:
                     return sink.queue.get(timeout=remaining)
                 except queue.Empty:
                     continue
             # Queued delivery: this thread dispatches the client's events until one of this
             # execution's is queued (another thread may dispatch it: look again now and then).
-            fd = client.event_fd()
-            if fd is None:
+            if client._event_fd() is None:
                 raise invalid_argument("the client is closed")
-            poller = select.poll()
-            poller.register(fd, select.POLLIN)
             wait = _PUMP_INTERVAL if remaining is None else min(_PUMP_INTERVAL, remaining)
             if poller.poll(math.ceil(wait * 1000)):
-                client.dispatch(0)
+                client._dispatch(0)
 
     def __iter__(self) -> Iterator[Event]:
         return self.events()
 
-    def __enter__(self) -> Execution:
-        return self
 
-    def __exit__(self, *exc_info: object) -> None:
-        self.close()
-
-
-class Apps(AppsBase):
+class Apps(AppsBase["AirOps"]):
     """The app operations of a client, reached as ``client.apps``."""
 
     _name = "airops.Apps"
-    _client: AirOps
 
     def get(self, app_id: str | int) -> dict[str, Any]:
         """Fetches an app's description, e.g. ``{"id": 1, "public": False, ...}``."""
-        return self._core.app_get(app_id).run()
+        return self._client._app_get(app_id).run()
 
     def execute(self, app_id: str | int, inputs: dict[str, Any] | None = None,
                 version: int | None = None, stream: bool = False,
@@ -142,19 +113,11 @@ class Apps(AppsBase):
         `delivery` names, one at a time per client; what it raises is logged and raised again
         by :meth:`Execution.result` and by iteration.
 
-        Args:
-            app_id: the app's id or uuid.
-            inputs: the app's inputs, a JSON object (None: ``{}``).
-            version: the app version to run (None: the current one).
-            stream: stream the output as events (needs a realtime endpoint).
-            on_event: called with each :class:`Event`.
-
-        Raises:
-            InvalidArgumentError: a bad argument, no realtime endpoint, a closed client.
-            BadRequestError: e.g. a missing input; AuthenticationError, NotFoundError, ...
+        `app_id` is the app's id or uuid, `inputs` a JSON object (None: ``{}``), `version` the
+        app version to run (None: the current one). Raises InvalidArgumentError (e.g. no
+        realtime endpoint, a closed client) or an :class:`APIError` such as BadRequestError.
         """
-        request = self._core.execute(app_id, inputs, version, stream, on_event, EventSink)
-        return Execution(self._client, request.run())
+        return self._client._execute(app_id, inputs, version, stream, on_event).run()
 
     def chat_stream(self, app_id: str | int, message: str, inputs: dict[str, Any] | None = None,
                     session_id: str | None = None,
@@ -163,12 +126,11 @@ class Apps(AppsBase):
         AGENT_ACTION(_ERROR) events for tool calls, AGENT_RESPONSE tokens, then one COMPLETED
         with the whole reply. `session_id` continues the conversation of an earlier turn's
         :attr:`Execution.session_id`; None starts one."""
-        request = self._core.chat(app_id, message, inputs, session_id, on_event, EventSink)
-        return Execution(self._client, request.run())
+        return self._client._chat(app_id, message, inputs, session_id, on_event).run()
 
     def get_execution(self, execution_id: str) -> Execution:
         """Opens an existing execution by its id, sending no request."""
-        return Execution(self._client, self._core.open_execution(execution_id))
+        return self._client._open_execution(execution_id)
 
     def get_results(self, execution_id: str) -> ExecutionResult:
         """Fetches an execution's current record by its id (one request), whatever its status."""
@@ -176,7 +138,7 @@ class Apps(AppsBase):
             return execution.fetch()
 
 
-class AirOps(ClientBase):
+class AirOps(ClientBase[Execution, Apps]):
     """A client of the AirOps API.
 
     ``AirOps()`` runs public apps; :meth:`identify` identifies an end user, for private apps.
@@ -188,9 +150,8 @@ class AirOps(ClientBase):
     Args:
         host: the API host, e.g. ``"http://127.0.0.1:8080"`` (``https://app.airops.com``).
         request_timeout: one HTTP request's timeout in seconds (30).
-        realtime_url: the realtime (Pusher protocol) WebSocket URL, with `pusher_key`.
-        pusher_key: the Pusher app key, with `realtime_url` or `pusher_cluster`.
-        pusher_cluster: hosted Pusher's cluster, e.g. ``"us2"``, instead of `realtime_url`.
+        realtime_url, pusher_cluster: the realtime (Pusher protocol) WebSocket URL, or hosted
+            Pusher's cluster (e.g. ``"us2"``), either with `pusher_key`, the app key.
         subscription_timeout: how long (s) a stream waits for its subscription (10).
         delivery: where ``on_event`` runs: ``"direct"``, on the client's delivery thread;
             ``"queued"``, on the thread that calls :meth:`dispatch` or iterates.
@@ -205,8 +166,7 @@ class AirOps(ClientBase):
         allow_insecure_http: let an identified client use plain ``http://`` to a host that
             is not loopback. The hashed user id is a credential: leave this off.
         max_buffered_events: how many events of one stream may wait for a slow consumer
-            before the stream ends with a COMPLETED whose ``error_code`` is
-            ``"events_overflowed"`` (10,000).
+            before it ends with an ``"events_overflowed"`` COMPLETED (10,000).
 
     Raises:
         InvalidArgumentError: a malformed value, or an invalid environment variable.
@@ -214,7 +174,7 @@ class AirOps(ClientBase):
 
     _name = "airops.AirOps"
     _apps_type = Apps
-    _apps: Apps
+    _execution_type = Execution
 
     def __init__(self, host: str | None = None, request_timeout: float | None = None, *,
                  realtime_url: str | None = None, pusher_key: str | None = None,
@@ -246,34 +206,17 @@ class AirOps(ClientBase):
         return client
 
     @property
-    def apps(self) -> Apps:
-        """The app operations."""
-        return self._apps
-
-    @property
     def delivery(self) -> Delivery:
         """Where ``on_event`` callbacks run: ``"direct"`` or ``"queued"``."""
-        return "queued" if self._core is not None and self._core.queued else "direct"
+        return "queued" if self._queued else "direct"
 
     @property
     def event_fd(self) -> int | None:
         """Queued delivery: a file descriptor, owned by the client, readable while events wait
         for :meth:`dispatch`; None in direct delivery or once closed."""
-        return None if self._core is None else self._core.event_fd()
+        return self._event_fd()
 
     def dispatch(self, max_events: int = 0) -> int:
         """Queued delivery: runs the ``on_event`` callbacks of up to `max_events` waiting events
         (0: all that wait now) on the calling thread, and returns how many ran."""
-        assert self._core is not None
-        return self._core.dispatch(max_events)
-
-    def close(self) -> None:
-        """Frees the executions, then the client (idempotent), once its connections close."""
-        if self._core is not None:
-            self._core.close()
-
-    def __enter__(self) -> AirOps:
-        return self
-
-    def __exit__(self, *exc_info: object) -> None:
-        self.close()
+        return self._dispatch(max_events)

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import ctypes
 import enum
 import json as _json
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any, Callable
 
 from ._convert import from_c
@@ -35,21 +35,15 @@ class Event:
     of other kinds than its own are None (``stream_finished``: False).
 
     Attributes:
-        kind: what the event reports.
-        execution_id: the id (uuid) of the execution it belongs to.
-        json: the event's data as the server sent it (JSON text).
-        data: :attr:`json` parsed (an empty dict if it is not a JSON object).
+        json: the event's data as the server sent it (JSON text); :attr:`data` parsed.
         content: CHUNK: a piece of output; COMPLETED of an execution: the whole output.
-        token: AGENT_RESPONSE: a piece of the reply.
-        stream_finished: AGENT_RESPONSE: whether this is the reply's last token.
+        token: AGENT_RESPONSE: a piece of the reply; stream_finished: whether it is the last.
         result: COMPLETED of a chat, or the last AGENT_RESPONSE: the whole reply.
-        tool: AGENT_ACTION (an agent calls a tool) and AGENT_ACTION_ERROR (the call failed):
-            the tool's name.
-        tool_input: AGENT_ACTION: the tool's input.
-        tool_error: AGENT_ACTION_ERROR: the error message.
+        tool: AGENT_ACTION (an agent calls a tool) and AGENT_ACTION_ERROR: the tool's name.
+        tool_input: AGENT_ACTION: the tool's input; tool_error: AGENT_ACTION_ERROR's message.
         error_code: COMPLETED that the library made: the failed execution's error code, or
-            ``"events_overflowed"`` when the consumer fell more than ``max_buffered_events``
-            behind and the rest of the stream was dropped.
+            ``"events_overflowed"`` when iteration fell ``max_buffered_events`` behind and
+            the rest of the stream was dropped.
     """
 
     kind: EventKind
@@ -63,15 +57,10 @@ class Event:
     tool_input: dict[str, Any] | None = field(default=None, hash=False)
     tool_error: str | None = None
     error_code: str | None = None
-    # Parsed on first use: parsing every event would cost more than the rest of its copy.
-    _data: dict[str, Any] | None = field(default=None, init=False, repr=False, compare=False)
 
-    @property
+    @cached_property  # parsing every event would cost more than the rest of its copy
     def data(self) -> dict[str, Any]:
-        if self._data is None:
-            object.__setattr__(self, "_data", _object(self.json))
-        assert self._data is not None
-        return self._data
+        return _object(self.json)
 
     @property
     def action(self) -> str:
@@ -94,8 +83,7 @@ def _object(text: str | None) -> dict[str, Any]:
 
 
 def event_from_c(event: EventStruct) -> Event:
-    """Copies a borrowed ``airops_event`` (valid during its callback only); raises ValueError
-    for a kind this package does not know."""
+    """Copies a borrowed ``airops_event``, valid during its callback (ValueError: unknown kind)."""
     kind = EventKind(event.kind)
     common: dict[str, Any] = {"kind": kind, "execution_id": from_c(event.execution_id) or "",
                               "json": from_c(event.json) or ""}
@@ -103,11 +91,8 @@ def event_from_c(event: EventStruct) -> Event:
     if kind is EventKind.CHUNK:
         return Event(**common, content=from_c(data.chunk.content))
     if kind is EventKind.COMPLETED:
-        # error_code is read only from a library whose airops_event is long enough to have it.
-        has_error_code = event.size >= type(event).error_code.offset + ctypes.sizeof(ctypes.c_char_p)
         return Event(**common, content=from_c(data.completed.content),
-                     result=from_c(data.completed.result),
-                     error_code=from_c(event.error_code) if has_error_code else None)
+                     result=from_c(data.completed.result), error_code=from_c(event.error_code))
     if kind is EventKind.AGENT_RESPONSE:
         response = data.agent_response
         return Event(**common, token=from_c(response.token),

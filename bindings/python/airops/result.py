@@ -32,13 +32,9 @@ class ExecutionResult:
     """One execution record, copied out of the library.
 
     Attributes:
-        execution_id: the execution's id (uuid).
-        status: the status string as the server sent it, e.g. ``"success"``.
-        state: the status as an :class:`ExecutionState`.
-        output: the output text (or the JSON text of a non-string output); None when there
-            is none yet.
-        error_code: the server's ``error_code``, or None.
-        error_message: the server's ``error_message``, or None.
+        status: the status as the server sent it, e.g. ``"success"``; `state` as an enum.
+        output: the output text (the JSON text of a non-string output), or None.
+        error_code, error_message: the server's, or None.
         json: the whole record as the JSON text the server sent.
     """
 
@@ -62,13 +58,6 @@ class ExecutionResult:
         return self.state == ExecutionState.SUCCESS
 
 
-def _state(value: int) -> ExecutionState:
-    try:
-        return ExecutionState(value)
-    except ValueError:  # a newer library knows more states than this package
-        return ExecutionState.UNKNOWN
-
-
 def take_result(pointer: Any) -> ExecutionResult:
     """Copies every value out of a native ``airops_result`` and frees it."""
     lib = library()
@@ -76,7 +65,7 @@ def take_result(pointer: Any) -> ExecutionResult:
         return ExecutionResult(
             execution_id=from_c(lib.airops_result_execution_id(pointer)) or "",
             status=from_c(lib.airops_result_status_text(pointer)) or "",
-            state=_state(lib.airops_result_state(pointer)),
+            state=ExecutionState(lib.airops_result_state(pointer)),
             output=from_c(lib.airops_result_output(pointer)),
             error_code=from_c(lib.airops_result_error_code(pointer)),
             error_message=from_c(lib.airops_result_error_message(pointer)),

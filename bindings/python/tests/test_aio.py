@@ -83,7 +83,7 @@ def test_only_queued_delivery(server: Server) -> None:
     with pytest.raises(airops.InvalidArgumentError, match="queued"):
         server.identify_async(delivery="direct")
     client = server.identify_async(delivery="queued")
-    assert client._core is not None and client._core.queued
+    assert client._queued
     client.close()
 
 
@@ -182,7 +182,7 @@ def test_close_during_get_fails_it_and_frees_at_once(server: Server) -> None:
             pending = asyncio.ensure_future(client.apps.get("hello-world"))
             await asyncio.sleep(0)  # airops_app_get_async is in flight
         assert client.closed
-        assert client._core is not None and client._core.closed  # freed by close itself
+        assert client._handle.closed  # freed by close itself
         with pytest.raises(airops.InvalidArgumentError, match="closed"):
             await pending
     run(main())
@@ -470,7 +470,7 @@ def test_cancel_mid_stream_ends_iteration_and_callbacks(realtime: Server) -> Non
         async with realtime.identify_async() as client:
             execution = await client.apps.execute("slow-echo", {"text": SLOW_TEXT},
                                                   stream=True, on_event=calls.append)
-            key = execution._core._key
+            key = execution._key
             assert key is not None and key in _stream.SINKS
             iterated = []
             async for event in execution.events(timeout=10):
@@ -547,8 +547,7 @@ def test_closing_the_client_fails_pending_calls_and_removes_its_reader(server: S
         client = server.identify_async()
         execution = await client.apps.execute("slow-echo", {"text": "hi"})
         loop = asyncio.get_running_loop()
-        assert client._core is not None
-        fd = client._core.event_fd()
+        fd = client._event_fd()
         assert fd is not None
         waiting = asyncio.ensure_future(execution.result())
         await asyncio.sleep(0.2)
@@ -578,8 +577,8 @@ def test_cancelled_await_leaves_the_client_usable(server: Server) -> None:
 def test_cancelled_execute_frees_the_execution(realtime: Server) -> None:
     async def main() -> None:
         async with realtime.identify_async() as client:
-            assert client._core is not None and client._core._executions is not None
-            before = len(client._core._executions)
+            assert client._executions is not None
+            before = len(client._executions)
             sinks = len(_stream.SINKS)
             task = asyncio.ensure_future(client.apps.execute("hello-world", {"name": "Ada"},
                                                              stream=True))
@@ -591,7 +590,7 @@ def test_cancelled_execute_frees_the_execution(realtime: Server) -> None:
             while len(airops.aio._PENDING):
                 assert time.monotonic() < deadline
                 await asyncio.sleep(0.05)
-            assert len(client._core._executions) == before  # freed, not adopted
+            assert len(client._executions) == before  # freed, not adopted
             assert len(_stream.SINKS) == sinks  # and its event sink removed
     run(main())
 

@@ -1,7 +1,7 @@
 """Every public name of the package is exercised by some test.
 
 Walks ``airops.__all__`` and ``airops.aio.__all__``, and for each public class the methods and
-properties it defines itself, and checks that some other test module refers to each one
+properties it defines or inherits from the package's private bases, and checks that some other test module refers to each one
 (``Name`` for a module-level name, ``.name`` for an attribute; for the classes of
 ``airops.aio``, in a test module that uses ``airops.aio``, so that the synchronous API's tests
 do not count for its awaitable twins). A textual check: a new public function without a
@@ -46,7 +46,11 @@ def _public_names() -> list[tuple[str, str]]:
             found.append((f"{module_name}.{name}", rf"\b{re.escape(name)}\b"))
             if not inspect.isclass(value) or issubclass(value, (enum.Enum, BaseException)):
                 continue
-            for attribute, member in vars(value).items():
+            # What the class defines and what it inherits from the package's private bases.
+            members = {attribute: member for base in reversed(value.__mro__)
+                       if base.__module__.startswith("airops")
+                       for attribute, member in vars(base).items()}
+            for attribute, member in members.items():
                 if attribute.startswith("_"):
                     continue
                 if isinstance(member, (property, classmethod, staticmethod)) or \

@@ -25,7 +25,7 @@ def test_cancel_mid_stream_ends_iteration(stream_client: airops.AirOps) -> None:
     calls: list[airops.Event] = []
     with stream_client.apps.execute("slow-echo", {"text": SLOW_TEXT}, stream=True,
                                     on_event=calls.append) as execution:
-        key = execution._core._key
+        key = execution._key
         assert key is not None and key in _stream.SINKS
         iterated = []
         for event in execution.events(timeout=10):
@@ -55,7 +55,7 @@ def test_close_mid_stream_ends_iteration_and_callbacks(stream_client: airops.Air
     calls: list[airops.Event] = []
     execution = stream_client.apps.execute("slow-echo", {"text": SLOW_TEXT}, stream=True,
                                            on_event=calls.append)
-    key = execution._core._key
+    key = execution._key
     assert key is not None
     iterator = execution.events(timeout=10)
     assert next(iterator).kind is airops.EventKind.CHUNK
@@ -90,7 +90,7 @@ def test_close_from_inside_on_event(stream_client: airops.AirOps) -> None:
 def test_closing_the_client_ends_streams(realtime: Server) -> None:
     client = realtime.identify()
     execution = client.apps.execute("slow-echo", {"text": SLOW_TEXT}, stream=True)
-    key = execution._core._key
+    key = execution._key
     assert key is not None
     threading.Timer(0.2, client.close).start()
     events = list(execution.events(timeout=10))
@@ -100,7 +100,7 @@ def test_closing_the_client_ends_streams(realtime: Server) -> None:
 
 def test_dropping_an_execution_unregisters_it(stream_client: airops.AirOps) -> None:
     execution = stream_client.apps.execute("hello-world", {"name": "Ada"}, stream=True)
-    key = execution._core._key
+    key = execution._key
     assert key is not None and key in _stream.SINKS
     del execution
     gc.collect()

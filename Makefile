@@ -203,7 +203,8 @@ SOAK_EXECUTIONS ?= 1000
 
 # libFuzzer, from the Swift toolchain: one target over the C ABI entry points (fuzz_abi.c
 # against the release library, with ASan and UBSan), one over the decoders of server answers
-# (a Swift target built --sanitize=fuzzer in its own folder; Swift 6.3 drops the coverage
+# (a Swift target on AirOpsWire alone, built --sanitize=fuzzer in its own folder, so that it
+# compiles none of NIO or BoringSSL; Swift 6.3 drops the coverage
 # instrumentation when --sanitize=address is added, so that one runs without ASan). A short
 # run of each in make test, a long one in make fuzz; FUZZ_SECONDS sets the long run's length
 # per target.

@@ -28,9 +28,13 @@ let package = Package(
         .systemLibrary(name: "CAirOpsABI"),
         // Reaches the Swift runtime's global-executor hook, for forked children (ProcessFork).
         .target(name: "CAirOpsRuntime"),
+        // What the server and the client send each other (JSON, records, events, Pusher frames),
+        // with no dependency: the decoder fuzzer builds only this.
+        .target(name: "AirOpsWire"),
         .target(
             name: "AirOps",
             dependencies: [
+                "AirOpsWire",
                 "CAirOpsRuntime",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Logging", package: "swift-log"),
@@ -75,10 +79,10 @@ let package = Package(
                 .product(name: "NIOPosix", package: "swift-nio"),
             ]
         ),
-        // libFuzzer target over the server-answer decoders (make test-fuzz builds it with
+        // libFuzzer target over the wire decoders (make test-fuzz builds it with
         // --sanitize=fuzzer, which supplies main; a plain build links a program that does nothing).
-        .executableTarget(name: "AirOpsDecoderFuzz", dependencies: ["AirOps"], path: "tests/fuzz/decoders"),
-        .testTarget(name: "AirOpsTests", dependencies: ["AirOps", "AirOpsDevServer"]),
+        .executableTarget(name: "AirOpsDecoderFuzz", dependencies: ["AirOpsWire"], path: "tests/fuzz/decoders"),
+        .testTarget(name: "AirOpsTests", dependencies: ["AirOps", "AirOpsWire", "AirOpsDevServer"]),
         .testTarget(
             name: "AirOpsDevServerTests",
             dependencies: [

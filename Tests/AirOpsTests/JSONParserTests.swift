@@ -1,4 +1,4 @@
-@testable import AirOps
+@testable import AirOpsWire
 import FoundationEssentials
 import XCTest
 

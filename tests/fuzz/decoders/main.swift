@@ -3,7 +3,7 @@
 // and the events they carry. Built with `swift build --sanitize=fuzzer` (make test-fuzz);
 // libFuzzer supplies `main`. Whatever the bytes, decoding must return or throw a protocol
 // violation, and what decodes must keep the invariants the SDK relies on.
-import AirOps
+import AirOpsWire
 import FoundationEssentials
 
 @_cdecl("LLVMFuzzerTestOneInput")

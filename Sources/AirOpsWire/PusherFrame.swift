@@ -6,7 +6,7 @@ package struct PusherFrame: Sendable, Equatable {
     /// a plain object; both arrive here as the JSON text of the payload.
     package var data: String
 
-    init(event: String, channel: String? = nil, data: String = "{}") {
+    package init(event: String, channel: String? = nil, data: String = "{}") {
         self.event = event
         self.channel = channel
         self.data = data
@@ -31,7 +31,7 @@ package struct PusherFrame: Sendable, Equatable {
     }
 
     /// Client messages carry `data` as an object, as pusher-js sends them.
-    static func clientMessage(_ event: String, _ data: [String: JSONValue]) -> String {
+    package static func clientMessage(_ event: String, _ data: [String: JSONValue]) -> String {
         JSONValue.object(["event": .string(event), "data": .object(data)]).jsonText
     }
 }

@@ -52,13 +52,13 @@ public struct ExecutionEvent: Sendable, Equatable {
     /// The event's data as JSON text, as the server sent it.
     public let json: String
 
-    init(_ kind: Kind, json: String) {
+    package init(_ kind: Kind, json: String) {
         self.kind = kind
         self.json = json
     }
 
     /// The `completed` that the SDK sends itself to end a stream.
-    init(ending completion: Completion) {
+    package init(ending completion: Completion) {
         self.init(.completed(completion), json: JSONValue.object(completion.fields).jsonText)
     }
 

@@ -1,6 +1,6 @@
 # libairops: build, test, demo.
 #   make          the self-contained release library (build/lib) and the C examples
-#   make test     every test suite: Swift, library/ABI checks, C, Python
+#   make test     every test suite: Swift, library/ABI checks, C, Python, against the release build
 #   make demo     the dev server plus the C and Python examples against it
 #   make install  the header, the library with its SONAME links and airops.pc under PREFIX
 #   make soak, make fuzz   longer reliability runs than make test
@@ -56,6 +56,9 @@ LIB_LINK      := -Xlinker --version-script=$(CURDIR)/Sources/AirOpsC/exports.map
 RELR         := $(shell ldd --version 2>/dev/null | sed -n '1s/.* \([0-9]*\)\.\([0-9]*\)$$/\1 \2/p' | \
                   awk '$$1 > 2 || ($$1 == 2 && $$2 >= 36) { print "-Xlinker -z -Xlinker pack-relative-relocs" }')
 
+# make test sets LIB_SOURCE=portable: build/lib and build/bin then hold the library and command
+# that ship (make release, at the end of this file), and no second release build is made.
+ifneq ($(LIB_SOURCE),portable)
 $(LIB): $(SWIFT_SOURCES)
 	$(RELEASE_BUILD) $(RELR) $(LIB_LINK) --product airops
 	mkdir -p $(BUILD)/lib
@@ -63,12 +66,13 @@ $(LIB): $(SWIFT_SOURCES)
 	ln -sf libairops.so.$(VERSION) $(BUILD)/lib/libairops.so.$(SOMAJOR)
 	ln -sf libairops.so.$(VERSION) $(LIB)
 
-lib: $(LIB)
-
 $(CLI): $(SWIFT_SOURCES)
 	$(RELEASE_BUILD) --product airops-cli
 	mkdir -p $(BUILD)/bin
 	cp $(RELEASE_DIR)/release/airops-cli $(CLI)
+endif
+
+lib: $(LIB)
 
 cli: $(CLI)
 
@@ -91,6 +95,7 @@ $(BUILD)/tests/%: tests/*/%.c tests/c/check.h tests/c/dev_server.h tests/c/test_
 test-deps:
 	scripts/install-test-deps.sh
 
+test: export LIB_SOURCE := portable
 test: test-deps
 	$(MAKE) test-swift
 	$(MAKE) test-abi
@@ -368,6 +373,18 @@ $(PORTABLE_CLI): $(SWIFT_SOURCES) $(PORTABLE_COMPAT) | sysroot
 	cp $(PORTABLE_DIR)/release/airops-cli $@
 
 release: $(PORTABLE_LIB) $(PORTABLE_CLI)
+
+ifeq ($(LIB_SOURCE),portable)
+$(LIB): $(PORTABLE_LIB)
+	mkdir -p $(BUILD)/lib
+	cp $(PORTABLE_LIB) $(BUILD)/lib/libairops.so.$(VERSION)
+	ln -sf libairops.so.$(VERSION) $(BUILD)/lib/libairops.so.$(SOMAJOR)
+	ln -sf libairops.so.$(VERSION) $(LIB)
+
+$(CLI): $(PORTABLE_CLI)
+	mkdir -p $(BUILD)/bin
+	cp $(PORTABLE_CLI) $(CLI)
+endif
 
 # The licenses of what the portable library (and, for the tarball, the CLI) link in.
 PORTABLE_LINKS   := $(PORTABLE_DIR)/release

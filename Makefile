@@ -1,12 +1,14 @@
 # libairops: build, test, demo.
 #   make          the self-contained release library (build/lib) and the C examples
 #   make test     every test suite: Swift, library/ABI checks, C, Python, against the release build
-#   make demo     the dev server plus the C and Python examples against it
+#   make demo     the dev server plus the examples against it: C, Python, and Go, Rust, Node.js
+#                 and Java where their toolchains are installed
 #   make install  the header, the library with its SONAME links and airops.pc under PREFIX
 #   make soak, make fuzz   longer reliability runs than make test
 #   make wheel    the Python package with the release library bundled, a manylinux wheel in build/wheel
 #   make release, make dist   the portable library and CLI (build/release), the tarball for C users
 #   make abi-baseline         records the built library's ABI in abi/libairops.abi
+#   make clean    removes every build folder that these make, the bindings' too
 #   make bench    the benchmarks of issue 6: a table, bench/results.json and bench/results.png
 
 SWIFT        ?= swift
@@ -319,7 +321,9 @@ demo: $(BENCH_SERVER) lib examples
 	  $(BINDING_ENV) $(WITH_SERVER) java -cp bindings/java/build/airops.jar:/usr/share/java/jna.jar examples/java/Demo.java; fi
 
 clean:
-	rm -rf $(BUILD) $(RELEASE_DIR) $(PORTABLE_DIR) .build
+	rm -rf $(BUILD) $(RELEASE_DIR) $(PORTABLE_DIR) $(TSAN_DIR) $(FUZZ_DIR) .build \
+	  bindings/java/build bindings/node/build bindings/python/build bindings/rust/target \
+	  bindings/rust/Cargo.lock bench/results.json bench/results.png
 
 # ---- Distribution (issue 13) ----
 # make release  the library and the CLI in build/release, linked against a Debian bullseye root
